@@ -1,0 +1,148 @@
+"""One article per post: exact and near-duplicate sightings merged, with provenance kept.
+
+Method
+------
+* Exact: `content_sha256` hashes the body after NFKC, case folding and removal of everything
+  but letters and digits, so lost spaces ("EconomicCorridor") and punctuation variants match.
+* Near: MinHash (datasketch, 128 permutations) over character 5-shingles of that normalised
+  body, indexed with LSH at Jaccard 0.5, plus a blocking key on the normalised title so that a
+  truncated teaser meets its full post. A candidate pair merges only when its exact
+  *containment* (shared shingles over the smaller set) is at least 0.8 AND the titles agree.
+  Containment, not Jaccard, is what a teaser shares with its full text; the title check keeps
+  apart different posts that quote the same paragraph. LSH makes the candidate search linear
+  in the number of posts, never all pairs.
+* Record: the sighting with the longest body (ties: more notes, more captions, then page name
+  and line) is the text of record; the others stay as `sources` with their similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE = 5
+NUM_PERM = 128
+LSH_THRESHOLD = 0.5
+MIN_CONTAINMENT = 0.8
+NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Letters and digits only, case-folded: what exact dedupe compares."""
+    return NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def content_sha256(body: str) -> str:
+    return hashlib.sha256(normalise(body).encode("utf-8")).hexdigest()
+
+
+def shingles(norm: str) -> set[str]:
+    if len(norm) <= SHINGLE:
+        return {norm} if norm else set()
+    return {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """What dedupe needs of one parsed post on one page."""
+
+    key: int  # position in the caller's list
+    page: str
+    first_line: int
+    title: str
+    body: str
+    notes: int
+    captions: int
+
+
+@dataclass(frozen=True)
+class Cluster:
+    record: int  # key of the sighting of record
+    members: tuple[int, ...]  # keys, record first, then by (page, line)
+    similarity: dict[int, float]  # key -> containment with the record (1.0 = exact)
+    article_id: str
+
+
+def _completeness(s: Sighting) -> tuple[int, int, int, str, int]:
+    # Longest body first; negate so min() picks it; page/line make ties deterministic.
+    return (-len(s.body), -s.notes, -s.captions, s.page, s.first_line)
+
+
+def _titles_agree(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    return na == nb or (min(len(na), len(nb)) >= 12 and (na.startswith(nb) or nb.startswith(na)))
+
+
+def _containment(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
+    """Group sightings of the same post; output order does not depend on input order."""
+    norms = [normalise(s.body) for s in sightings]
+    sets = [shingles(n) for n in norms]
+    uf = _UnionFind(len(sightings))
+    by_hash: dict[str, int] = {}
+    by_title: dict[str, list[int]] = {}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    candidates: set[tuple[int, int]] = set()
+    for i, s in enumerate(sightings):
+        digest = hashlib.sha256(norms[i].encode()).hexdigest()
+        if digest in by_hash and _titles_agree(sightings[by_hash[digest]].title, s.title):
+            uf.union(by_hash[digest], i)
+            continue
+        by_hash.setdefault(digest, i)
+        title_key = normalise(s.title)[:40]
+        candidates.update((j, i) for j in by_title.get(title_key, []))
+        by_title.setdefault(title_key, []).append(i)
+        minhash = MinHash(num_perm=NUM_PERM)
+        minhash.update_batch(x.encode() for x in sets[i])
+        candidates.update((int(j), i) for j in lsh.query(minhash))
+        lsh.insert(str(i), minhash)
+    for a, b in sorted(candidates):
+        if uf.find(a) == uf.find(b):
+            continue
+        if _titles_agree(sightings[a].title, sightings[b].title) and (
+            _containment(sets[a], sets[b]) >= MIN_CONTAINMENT
+        ):
+            uf.union(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(sightings)):
+        groups.setdefault(uf.find(i), []).append(i)
+    clusters = []
+    for members in groups.values():
+        record = min(members, key=lambda k: _completeness(sightings[k]))
+        rest = sorted((m for m in members if m != record),
+                      key=lambda k: (sightings[k].page, sightings[k].first_line))  # fmt: skip
+        similarity = {
+            m: 1.0 if norms[m] == norms[record] else round(_containment(sets[m], sets[record]), 4)
+            for m in members
+        }
+        rec = sightings[record]
+        seed = f"{normalise(rec.title)}\n{content_sha256(rec.body)}"
+        article_id = hashlib.sha256(seed.encode()).hexdigest()[:16]
+        clusters.append(Cluster(record, (record, *rest), similarity, article_id))
+    return sorted(clusters, key=lambda c: c.article_id)

@@ -1,0 +1,171 @@
+"""What kind of paragraph is this? Small predicates over one paragraph's text.
+
+Each rule describes a *shape* of post part (a photo credit, a byline, a bio sentence), never a
+particular post, so that pages the parser has not seen read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- the blogger's introduction ------------------------------------------------------------
+# Openings typical of the blogger's own voice: catch-up remarks and "a new piece for ...".
+BLOG_OPENING = re.compile(
+    r"^(?:A|An|Another|More|My|Latest|Longer|Short|Almost|As usual|As is usual|Have|Has|Had|"
+    r"Been|It has been|It is a new|It’s been|Its been|It's been|I|I’m|I've|I’ve|Catching up|"
+    r"Catch up|First up|New|Belated|Finally|Also|Some|Slightly|Bit|Quite|Very|Rather|This aside|"
+    r"Was|Am|Did|Spoke|Wrote|Did a|Here is|Here’s)\b"
+)
+# Words the blogger uses about his own output and the blog itself.
+BLOG_CUES = re.compile(
+    r"\b(?:piece|pieces|post|posted|posting|posts|column|op-ed|oped|article|articles|interview|"
+    r"interviews|paper|chapter|book|report|commentary|podcast|newsletter|wrote|written|"
+    r"publish(?:ed|ing)?|re-?publishing|this time|catch(?:ing)? up|caught up|delinquent|latest|"
+    r"excellent|wonderful|kind enough|colleague|spoke|speaking|spoken|media|blog|site|"
+    r"promotion|magazine|mini-series)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|myself|mine)\b")
+# Q&A turns carry "I" and "?" but are the interviewee speaking, not the blogger.
+QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.)\s*[:.]\s|^[A-Z][\w.]+(?: [A-Z][\w.]+)?:\s")
+
+# --- title, standfirst, headings -----------------------------------------------------------
+SENTENCE_END = re.compile(r"[.!…:;,]$")
+INNER_SENTENCE = re.compile(r"[a-z0-9)”’][.!] +[A-Z“‘]")
+CAPITALISED = re.compile(r"^[A-Z0-9“‘\"'¿(]")
+
+# --- bylines and datelines -----------------------------------------------------------------
+BYLINE_BY = re.compile(r"^[Bb]y\s+(?P<names>.+?)(?:\s+for\s+(?P<outlet>.+?))?\s*(?:/.*)?$")
+BYLINE_AUTHOR = re.compile(r"^(?:Author|Authors|Written by|Words by)\s*:\s*(?P<names>.+)$")
+WP_BYLINE = re.compile(r"^by (?P<names>.+?) / (?P<date>[^/]+?) / .*$", re.IGNORECASE)
+MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<m>{MONTH_NAMES})\.?,? (?P<y>\d{{4}})\b")
+DATE_MDY = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b")
+DATELINE = re.compile(
+    rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)\s*:?\s*)?"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
+    rf"(?:,? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?$"
+)
+UPDATED_LINE = re.compile(r"^(?:UPDATED|Updated)\s*:")
+
+# --- captions ------------------------------------------------------------------------------
+PHOTO_CREDIT = re.compile(
+    r"©|\bPHOTO:|\bPhoto(?: credit)?\s*[:,]|\bPhoto by\b|\bAP Photo\b|\bImage(?: credit)?\s*:|"
+    r"\bImage Credit\b|\bIllustration by\b|\bCourtesy of\b|^Wikimedia Commons\b|\bPicture:|"
+    r"\bSource: (?:Getty|Reuters|AFP|AP)\b|\(Handout photo"
+)
+# A trailing "(Agency/Photographer)" credit, e.g. "(Turar Kazangapov/Asian Development Bank/Flickr)".
+TRAILING_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|Reuters|AP|AFP|Getty Images)\)\.?$")
+SCREENSHOT_NAME = re.compile(
+    r"^(?:Screen ?[Ss]hot|Screenshot|IMG|DSC|Image|Photo)[ _-]?\d{4}[-_.]?\d{2}[-_.]?\d{2}\b"
+    r"|^[\w-]+\.(?:jpe?g|png|gif|webp)$",
+    re.IGNORECASE,
+)
+
+# --- author bios ---------------------------------------------------------------------------
+NAME = r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}"
+BIO_START = re.compile(
+    rf"^(?:The (?:writer|author)s? (?:is|are)\b|{NAME}(?: and {NAME})? (?:is|are|was)\b|"
+    rf"{NAME}, (?:the |a |an )?(?:co-)?(?:author|director|fellow|senior|editor))"
+)
+# "X is a senior fellow …": the plain bio sentence (as opposed to an appositive standfirst).
+BIO_IS = re.compile(rf"^(?:The (?:writer|author)s? (?:is|are)\b|{NAME}(?: and {NAME})? (?:is|are|was)\b)")
+# A journal abstract names the post's authors in the third person: "X and Y show how …".
+ABSTRACT_VOICE = re.compile(
+    rf"\b{NAME}(?: and {NAME})? (?:show|shows|argue|argues|examine|examines|explore|explores|"
+    r"assess|assesses|consider|considers|analyse|analyses|analyze|analyzes|trace|traces)\b"
+)
+BIO_ROLE = re.compile(
+    r"\b(?:fellow|director|researcher|analyst|professor|scholar|author|co-author|editor|"
+    r"associate|lecturer|head of|chair|president|founder|adviser|advisor|journalist|correspondent)\b",
+    re.IGNORECASE,
+)
+CONTRIBUTORS_HEADING = re.compile(
+    r"^(?:Additional information|Notes on contributors?|About the authors?|About the contributors?|"
+    r"Author biograph(?:y|ies)|Biographical notes?)$",
+    re.IGNORECASE,
+)
+NOTES_HEADING = re.compile(r"^(?:Notes|Endnotes|Footnotes|References|Notes and references)$", re.I)
+EDITORS_NOTE = re.compile(r"^(?:Editor[’']?s [Nn]ote|Editorial note)\s*:")
+SEPARATOR = re.compile(r"^[*•·\-–—_=~#]{3,}$|^(?:\* ?){3,}$")
+# A numbered note: "1. text", "1 text", "1“text", "651 text".
+NOTE_START = re.compile(r"^\d{1,4}(?:\.\s|\s+\S|(?=[“\"‘']))")
+BULLET = re.compile(r"^\s*[•▪◦●\-–*]\s+\S")
+BULLET_MARK = re.compile(r"^\s*[•▪◦●\-–*]\s+")
+PERSON_NAME_ONLY = re.compile(rf"^{NAME}\.?$")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def blog_voice_score(text: str) -> int:
+    """How much a paragraph sounds like the blogger introducing a post (0 = not at all)."""
+    if QA_TURN.match(text):
+        return 0
+    score = 0
+    if BLOG_OPENING.match(text):
+        score += 2
+    score += min(3, len({m.group().lower() for m in BLOG_CUES.finditer(text)}))
+    if FIRST_PERSON.search(text):
+        score += 1
+    return score
+
+
+def is_blog_voice(text: str) -> bool:
+    return blog_voice_score(text) >= 4
+
+
+def is_title_like(text: str) -> bool:
+    """A headline: short, capitalised, one line of thought, not closed by a full stop."""
+    return (
+        0 < words(text) <= 25
+        and len(text) <= 200
+        and bool(CAPITALISED.match(text))
+        and not SENTENCE_END.search(text)
+        and not INNER_SENTENCE.search(text)
+        and not is_caption(text)
+        and not is_byline(text)
+        and not is_dateline(text)
+        and not BULLET.match(text)
+    )
+
+
+def is_heading(text: str) -> bool:
+    """A section heading inside a body: a short title-like line, or a line in capitals."""
+    if not is_title_like(text) or words(text) > 14:
+        return False
+    return not (text.endswith("?") and words(text) > 8)
+
+
+def is_caption(text: str) -> bool:
+    return bool(
+        PHOTO_CREDIT.search(text)
+        or (TRAILING_CREDIT.search(text) and len(text) < 400)
+        or SCREENSHOT_NAME.search(text)
+    )
+
+
+def is_byline(text: str) -> bool:
+    return bool(
+        WP_BYLINE.match(text)
+        or BYLINE_AUTHOR.match(text)
+        or (BYLINE_BY.match(text) and words(text) <= 14 and not SENTENCE_END.search(text))
+    )
+
+
+def is_dateline(text: str) -> bool:
+    return bool(DATELINE.match(text) or UPDATED_LINE.match(text))
+
+
+def is_bio(text: str) -> bool:
+    return bool(BIO_START.match(text) and BIO_ROLE.search(text) and words(text) <= 140)
+
+
+def is_person_name_line(text: str) -> bool:
+    """A line holding only a name, as printed under a title or above a contributor's bio."""
+    return bool(PERSON_NAME_ONLY.match(text)) and words(text) <= 4

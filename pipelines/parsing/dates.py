@@ -1,0 +1,28 @@
+"""Publication dates as printed in datelines and bylines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipelines.parsing.classify import DATE_DMY, DATE_MDY
+
+MONTH_PREFIXES = {
+    name[:3].lower(): number
+    for number, name in enumerate(
+        ["January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"],
+        start=1,
+    )
+}  # fmt: skip
+
+
+def parse_date(text: str) -> date | None:
+    """The first day-month-year or month-day-year date in `text`, or None."""
+    candidates = [m for m in (DATE_DMY.search(text), DATE_MDY.search(text)) if m]
+    if not candidates:
+        return None
+    match = min(candidates, key=lambda m: m.start())
+    try:
+        return date(int(match["y"]), MONTH_PREFIXES[match["m"][:3].lower()], int(match["d"]))
+    except ValueError:
+        return None

@@ -1,0 +1,55 @@
+"""Reviewed name lists kept as data: canonical outlets and author spellings."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+BLOG_AUTHOR = "Raffaello Pantucci"  # the blog's own author, credited where a post names nobody
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Aliases to canonical names, matched longest first on word boundaries."""
+
+    canonical: dict[str, str]
+    pattern: re.Pattern[str]
+
+    def find_all(self, text: str) -> list[tuple[int, str]]:
+        return [(m.start(), self.canonical[m.group()]) for m in self.pattern.finditer(text)]
+
+    def first(self, text: str) -> str | None:
+        found = self.find_all(text)
+        return found[0][1] if found else None
+
+
+def _load(name: str) -> Gazetteer:
+    canonical: dict[str, str] = {}
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = next(iter(row))
+            for alias in row["aliases"].split("|"):
+                canonical[alias.strip()] = row[key].strip()
+            canonical.setdefault(row[key].strip(), row[key].strip())
+    alternatives = "|".join(re.escape(a) for a in sorted(canonical, key=len, reverse=True))
+    return Gazetteer(canonical, re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])"))
+
+
+@cache
+def outlets() -> Gazetteer:
+    return _load("outlets.csv")
+
+
+@cache
+def authors() -> Gazetteer:
+    return _load("authors.csv")
+
+
+def canonical_author(name: str) -> str:
+    """Fold spaces and trailing punctuation, then map known variants to one spelling."""
+    cleaned = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip(" .,;:")
+    return authors().canonical.get(cleaned, cleaned)

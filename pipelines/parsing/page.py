@@ -1,0 +1,89 @@
+"""One raw page in, its header, its posts and whatever could not be placed out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines.parsing.header import PageHeader, UnknownHeaderError, parse_header
+from pipelines.parsing.post import ParsedPost, parse_post
+from pipelines.parsing.segment import find_posts
+from pipelines.parsing.text import PageDecodeError, decode_page, split_paragraphs
+
+FRONT_PAGE = PageHeader("front", None, None)
+
+
+@dataclass(frozen=True)
+class Reject:
+    """Something the pipeline could not use, kept with its reason and raw text."""
+
+    page: str
+    stage: str
+    reason: str
+    raw_text: str
+    first_line: int | None = None
+    last_line: int | None = None
+
+
+@dataclass
+class ParsedPage:
+    page: str
+    header: PageHeader
+    encoding: str | None
+    decode_notes: tuple[str, ...]
+    posts: list[ParsedPost] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    error: str | None = None
+
+
+def parse_page(page: str, data: bytes) -> ParsedPage:
+    """Decode, read the header, find posts and cut each into parts. Never raises on bad input."""
+    try:
+        decoded = decode_page(data)
+    except PageDecodeError as err:
+        raw = data[:2000].decode("utf-8", errors="replace")
+        return ParsedPage(
+            page, FRONT_PAGE, None, (), rejects=[Reject(page, "decode", str(err), raw)],
+            error=str(err),
+        )  # fmt: skip
+    paragraphs = split_paragraphs(decoded.text)
+    result = ParsedPage(page, FRONT_PAGE, decoded.encoding, decoded.notes)
+    if paragraphs:
+        first = paragraphs[0]
+        try:
+            header = parse_header(first.lines[0], first.first_line)
+        except UnknownHeaderError as err:
+            result.rejects.append(Reject(page, "header", str(err), first.raw, first.first_line,
+                                         first.first_line))  # fmt: skip
+            header = None
+        if header is not None or first.text.startswith(("Posts Tagged", "Archive for")):
+            result.header = header or FRONT_PAGE
+            paragraphs = paragraphs[1:]
+    posts, leading = find_posts(paragraphs)
+    if leading:
+        result.rejects.append(
+            Reject(
+                page, "segment", "text before the first post that belongs to no post",
+                "\n\n".join(p.raw for p in leading), leading[0].first_line, leading[-1].last_line,
+            )
+        )  # fmt: skip
+    for span in posts:
+        try:
+            parsed = parse_post(span)
+        except Exception as err:  # a post the rules cannot read must not stop the page
+            result.rejects.append(
+                Reject(page, "parse", f"post could not be parsed: {err!r}",
+                       "\n\n".join(p.raw for p in span.paragraphs), span.first_line,
+                       span.last_line)
+            )  # fmt: skip
+            continue
+        result.posts.append(parsed)
+        for problem in parsed.problems:
+            result.rejects.append(
+                Reject(page, "parse", problem, "\n\n".join(p.raw for p in span.paragraphs),
+                       span.first_line, span.last_line)
+            )  # fmt: skip
+    if not posts and not result.rejects:
+        result.rejects.append(Reject(page, "segment", "page holds no post", decoded.text[:2000]))
+    if not posts:
+        result.error = result.rejects[0].reason
+    return result

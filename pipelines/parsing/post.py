@@ -1,0 +1,293 @@
+"""Cutting one post into its parts: introduction, title, front matter, body, bios, notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipelines.footnotes import notes_region
+from pipelines.parsing import classify, dates
+from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, outlets
+from pipelines.parsing.segment import PostSpan
+from pipelines.parsing.units import Unit, paragraph_units
+
+STANDFIRST_MAX_CHARS = 350
+STANDFIRST_MAX_WORDS = 60
+ABSTRACT_MAX_WORDS = 250
+FRONT_ALT_TEXT_MAX_WORDS = 8  # a short bare line under the byline is an image's alt text
+SPLIT_PARAGRAPH_MIN_WORDS = 40  # an unfinished paragraph this long continues in the next one
+SHAPE_CAPTION_WORDS = (12, 39)  # an unfinished mid-body line of this length is a caption
+QA_MIN_QUESTIONS = 3
+KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
+NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+AFFILIATION = re.compile(r",\s*(?:[A-Z][\w.&’' -]*)$")
+# "with the excellent Kabir for Lawfare", "with my colleague Niva Yau": a named co-author.
+INTRO_COAUTHOR = re.compile(
+    r"\bwith (?:the |my |an? )?(?:(?:excellent|wonderful|good|great|brilliant|old) )?"
+    r"(?:(?:colleague|friend|co-author|RUSI colleague|RSIS colleague) )?"
+    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= for\b)"
+    r"|\bwith (?:the |my )?(?:excellent|wonderful|good|great|brilliant|old)? ?"
+    r"(?:colleague|friend|co-author) (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+)
+# "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
+KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
+OUTLET_CONTEXT = re.compile(r"\b(?:for|in|with|at|on) (?:the )?$")
+BIO_NAMES = re.compile(rf"(?:^|\band )(?P<name>{classify.NAME}) (?:is|was)\b")
+SENTENCE_CLOSED = re.compile(r"[.!?”\"’)\]:]\d*$")  # a closing note marker may follow
+
+
+@dataclass
+class ParsedPost:
+    """One sighting of a post on one page, cut into the parts of the dataset contract."""
+
+    title: str
+    first_line: int
+    last_line: int
+    title_line: int
+    blog_note: str | None = None
+    subtitle: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_date: date | None = None
+    headings: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    editor_note: str | None = None
+    body: str = ""
+    author_bio: str | None = None
+    notes_block: str | None = None
+    notes_first_line: int | None = None
+    is_qa: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    post: ParsedPost
+    body: list[str] = field(default_factory=list)
+    bios: list[str] = field(default_factory=list)
+    in_body: bool = False
+    in_contributors: bool = False
+    byline_names: list[str] = field(default_factory=list)
+    byline_outlet: str | None = None
+
+
+def _split_names(names: str) -> list[str]:
+    names = AFFILIATION.sub("", names.strip())
+    return [canonical_author(n) for n in NAME_SPLIT.split(names) if n.strip()]
+
+
+def _read_byline(text: str, state: _State) -> None:
+    if match := classify.WP_BYLINE.match(text):
+        state.byline_names += _split_names(match["names"])
+        state.post.published_date = state.post.published_date or dates.parse_date(match["date"])
+    elif match := classify.BYLINE_AUTHOR.match(text):
+        state.byline_names += _split_names(match["names"])
+    elif match := classify.BYLINE_BY.match(text):
+        state.byline_names += _split_names(match["names"])
+        if match["outlet"]:
+            state.byline_outlet = outlets().first(match["outlet"]) or match["outlet"].strip()
+
+
+def _is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]) -> bool:
+    """A caption printed twice: once bare (alt text) next to the same text with its credit."""
+    if any(c.startswith(text) for c in captions):
+        return True
+    nxt = units[i + 1].text if i + 1 < len(units) else ""
+    return classify.is_caption(nxt) and nxt.startswith(text) and nxt != text
+
+
+def _standfirst_like(text: str) -> bool:
+    """One sentence of standfirst length, or a journal abstract speaking of its authors."""
+    if classify.ABSTRACT_VOICE.search(text) and classify.words(text) <= ABSTRACT_MAX_WORDS:
+        return True
+    return (
+        len(text) <= STANDFIRST_MAX_CHARS
+        and classify.words(text) <= STANDFIRST_MAX_WORDS
+        and not classify.INNER_SENTENCE.search(text)
+        and not classify.is_person_name_line(text)
+    )
+
+
+def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
+    """An unfinished line of caption length sitting between two body paragraphs."""
+    text = units[i].text
+    low, high = SHAPE_CAPTION_WORDS
+    return (
+        low <= classify.words(text) <= high
+        and not SENTENCE_CLOSED.search(text)
+        and 0 < i < len(units) - 1
+        and is_body[i - 1]
+        and classify.words(units[i + 1].text) > high
+    )
+
+
+def _classify_front(text: str, units: list[Unit], i: int, state: _State) -> bool:
+    """Place a unit that precedes the body; False means the body starts here."""
+    post = state.post
+    if classify.is_byline(text):
+        _read_byline(text, state)
+    elif classify.is_dateline(text):
+        if not classify.UPDATED_LINE.match(text):
+            post.published_date = post.published_date or dates.parse_date(text)
+    elif classify.is_caption(text) or _is_caption_repeat(text, units, i, post.captions):
+        post.captions.append(text)
+    elif classify.BULLET.match(text):
+        post.bullets.append(classify.BULLET_MARK.sub("", text).strip())
+    elif classify.EDITORS_NOTE.match(text):
+        post.editor_note = text
+    elif classify.SEPARATOR.match(text) or KICKER.match(text):
+        pass
+    elif post.subtitle is None and not post.captions and _standfirst_like(text) and not (
+        classify.BIO_IS.match(text) and classify.BIO_ROLE.search(text)
+    ):
+        post.subtitle = text
+    elif KEYWORD_LIST.match(text) and not post.keywords:
+        post.keywords = [k.strip() for k in text.split(",") if k.strip()]
+    elif classify.is_person_name_line(text):
+        if post.editor_note and not state.byline_names and i > 0 and (
+            units[i - 1].text == post.editor_note
+        ):
+            post.editor_note += f"\n\n{text}"  # the editor's signature
+        else:
+            state.byline_names.append(canonical_author(text))
+    elif classify.is_bio(text):
+        state.bios.append(text)
+    elif (
+        classify.is_title_like(text)
+        and classify.words(text) <= FRONT_ALT_TEXT_MAX_WORDS
+        and (post.subtitle or state.byline_names)
+    ):
+        post.captions.append(text)
+    else:
+        return False
+    return True
+
+
+def _place_body(units: list[Unit], i: int, state: _State, is_body: list[bool]) -> None:
+    """Place a unit inside the body zone."""
+    text = units[i].text
+    post = state.post
+    if classify.CONTRIBUTORS_HEADING.match(text):
+        state.in_contributors = True
+    elif state.in_contributors and classify.is_person_name_line(text):
+        state.byline_names.append(canonical_author(text))
+    elif classify.is_caption(text) or _is_caption_repeat(text, units, i, post.captions):
+        post.captions.append(text)
+    elif classify.is_bio(text) or (state.in_contributors and classify.BIO_ROLE.search(text)):
+        state.bios.append(text)
+    elif classify.SEPARATOR.match(text):
+        pass
+    elif classify.EDITORS_NOTE.match(text):
+        post.editor_note = text
+    elif _shape_caption(units, i, is_body):
+        post.captions.append(text)
+    else:
+        is_body[i] = True
+        state.in_contributors = False
+        if classify.is_heading(text) and not (post.is_qa and text.endswith("?")):
+            post.headings.append(text)
+        state.body.append(text)
+
+
+def _join_split_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Rejoin a long paragraph that a blank line cut in mid-sentence with the next one."""
+    joined: list[str] = []
+    for text in paragraphs:
+        if (
+            joined
+            and classify.words(joined[-1]) >= SPLIT_PARAGRAPH_MIN_WORDS
+            and not SENTENCE_CLOSED.search(joined[-1])
+            and not classify.is_heading(text)
+        ):
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    return joined
+
+
+def _find_outlet(blog_note: str | None, state: _State) -> str | None:
+    if state.byline_outlet:
+        return state.byline_outlet
+    if not blog_note:
+        return None
+    first_paragraph = blog_note.split("\n\n")[0]
+    found = outlets().find_all(first_paragraph)
+    in_context = [o for pos, o in found if OUTLET_CONTEXT.search(first_paragraph[:pos])]
+    return (in_context or [o for _, o in found] or [None])[0]
+
+
+def _find_authors(post: ParsedPost, state: _State, span_text: str) -> list[str]:
+    names = list(state.byline_names)
+    for bio in state.bios:
+        names += [canonical_author(m["name"]) for m in BIO_NAMES.finditer(bio)]
+    if post.blog_note:
+        coauthors = []
+        for match in INTRO_COAUTHOR.finditer(post.blog_note.split("\n\n")[0]):
+            first = match["name"] or match["name2"]
+            full = re.search(rf"\b{re.escape(first)} [A-Z][\w’'-]+", span_text)
+            coauthors.append(canonical_author(full.group() if full else first))
+        if coauthors and not names:
+            names = [BLOG_AUTHOR, *coauthors]  # "a piece with X": the blogger wrote it too
+    seen: dict[str, None] = {}
+    for name in names:
+        if classify.is_person_name_line(name):
+            seen.setdefault(name, None)
+    return list(seen) or [BLOG_AUTHOR]
+
+
+def parse_post(span: PostSpan) -> ParsedPost:
+    """Cut a post span into the contract's parts; problems are recorded, never raised."""
+    paragraphs = list(span.paragraphs)
+    intro = [p.text for p in paragraphs[: span.intro_count]]
+    raw_paragraphs = [p.raw for p in paragraphs]
+    region = notes_region(raw_paragraphs)
+    if region and region[0] <= span.intro_count:
+        region = None  # a headline opening with a year ("2023 outlook: …") is not a note
+    notes_start = region[0] if region else len(paragraphs)
+    trailing = region[1] if region else len(paragraphs)
+    units = [
+        unit
+        for index in range(span.intro_count, len(paragraphs))
+        if not (notes_start <= index < trailing)
+        for unit in paragraph_units(paragraphs[index], index)
+    ]
+    title_unit = units[0]
+    post = ParsedPost(
+        title=title_unit.text,
+        first_line=span.first_line,
+        last_line=span.last_line,
+        title_line=title_unit.first_line,
+        blog_note="\n\n".join(intro) or None,
+    )
+    if region:
+        post.notes_block = "\n\n".join(raw_paragraphs[notes_start:trailing])
+        post.notes_first_line = paragraphs[notes_start].first_line
+    state = _State(post)
+    rest = units[1:]
+    questions = sum(1 for u in rest if u.text.endswith("?") and classify.words(u.text) > 3)
+    post.is_qa = questions >= QA_MIN_QUESTIONS
+    is_body = [False] * len(rest)
+    for i, unit in enumerate(rest):
+        if classify.NOTES_HEADING.match(unit.text):
+            continue
+        if not state.in_body and _classify_front(unit.text, rest, i, state):
+            continue
+        state.in_body = True
+        _place_body(rest, i, state, is_body)
+    post.body = "\n\n".join(_join_split_paragraphs(state.body))
+    post.author_bio = "\n\n".join(dict.fromkeys(state.bios)) or None
+    post.captions = list(dict.fromkeys(c for c in post.captions if not _shadowed(c, post.captions)))
+    span_text = "\n".join(p.text for p in paragraphs)
+    post.authors = _find_authors(post, state, span_text)
+    post.outlet = _find_outlet(post.blog_note, state)
+    if not post.body:
+        post.problems.append("no body text found")
+    return post
+
+
+def _shadowed(caption: str, captions: list[str]) -> bool:
+    """A bare caption that another caption repeats with its credit appended."""
+    return any(other != caption and other.startswith(caption) for other in captions)

@@ -1,0 +1,64 @@
+"""Line units: the pieces of a paragraph that carry one role each.
+
+A blank-line paragraph is not always one part of a post: a title, its dateline and byline are
+sometimes printed on consecutive lines, and bullets run into a caption. A hard-wrapped
+paragraph, on the other hand, is one part spread over lines. Units resolve both: each line
+starts a unit unless it continues the previous line's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.parsing import classify
+from pipelines.parsing.text import Paragraph, clean_inline
+
+# A line that closes its sentence (or is a complete caption/credit) does not continue.
+LINE_CLOSED = re.compile(r"[.!?:;”\"’)\]]\s*$")
+CREDIT_ONLY = re.compile(
+    r"^(?:Illustration by|Image credit|Photo(?:graph)? by|Photo|Picture|Credit|Source)\b.{0,80}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    first_line: int
+    last_line: int
+    paragraph: int  # index of the paragraph (within its post) the unit came from
+
+
+def _starts_structure(line: str) -> bool:
+    """A line that opens a part of its own, so it never continues the line above."""
+    text = clean_inline(line)
+    return bool(
+        classify.BULLET.match(line)
+        or classify.is_byline(text)
+        or classify.is_dateline(text)
+        or (classify.is_caption(text) and not CREDIT_ONLY.match(text))
+        or classify.SEPARATOR.match(text)
+    )
+
+
+def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
+    """Cut one paragraph into units (see module docstring)."""
+    units: list[list[object]] = []  # [lines, first_line]
+    for offset, line in enumerate(paragraph.lines):
+        number = paragraph.first_line + offset
+        if units:
+            previous_lines: list[str] = units[-1][0]  # type: ignore[assignment]
+            previous = previous_lines[-1]
+            credit = CREDIT_ONLY.match(clean_inline(line)) is not None
+            continues = not LINE_CLOSED.search(previous) and not _starts_structure(line)
+            if continues or credit:
+                previous_lines.append(line)
+                continue
+        units.append([[line], number])
+    result = []
+    for lines, first in units:
+        assert isinstance(lines, list) and isinstance(first, int)
+        text = clean_inline(" ".join(part.strip() for part in lines))
+        result.append(Unit(text, first, first + len(lines) - 1, index))
+    return result

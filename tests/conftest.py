@@ -1,0 +1,25 @@
+"""Shared paths and fixtures for the three test tiers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW_DIR = ROOT / "data" / "raw"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def expected_posts() -> dict:
+    """Hand-checked expectations for every post of the seed pages (see its `conventions`)."""
+    return json.loads((FIXTURES / "expected_posts.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def parsed_pages() -> dict:
+    from pipelines.parsing.page import parse_page
+
+    return {p.name: parse_page(p.name, p.read_bytes()) for p in sorted(RAW_DIR.glob("*.txt"))}
