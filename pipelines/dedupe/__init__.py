@@ -135,8 +135,10 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
     clusters = []
     for members in groups.values():
         record = min(members, key=lambda k: _completeness(sightings[k]))
-        rest = sorted((m for m in members if m != record),
-                      key=lambda k: (sightings[k].page, sightings[k].first_line))  # fmt: skip
+        rest = sorted(
+            (m for m in members if m != record),
+            key=lambda k: (sightings[k].page, sightings[k].first_line),
+        )
         similarity = {
             m: 1.0 if norms[m] == norms[record] else round(_containment(sets[m], sets[record]), 4)
             for m in members

@@ -57,9 +57,12 @@ def load_model(with_kb: bool = True) -> Language:
         kb = default_kb()
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(  # type: ignore[attr-defined]
-            [{"label": e.label, "pattern": alias, "id": e.entity}
-             for e in kb.entities for alias in e.aliases]
-        )  # fmt: skip
+            [
+                {"label": e.label, "pattern": alias, "id": e.entity}
+                for e in kb.entities
+                for alias in e.aliases
+            ]
+        )
     return nlp
 
 

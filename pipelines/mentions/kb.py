@@ -38,9 +38,13 @@ def load_kb(path: Path = KB_PATH) -> KnowledgeBase:
                 aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
                 name = row["entity"].strip()
                 entities.append(
-                    Entity(name, row["label"].strip(), row["qid"].strip() or None,
-                           tuple(dict.fromkeys((name, *aliases))))
-                )  # fmt: skip
+                    Entity(
+                        name,
+                        row["label"].strip(),
+                        row["qid"].strip() or None,
+                        tuple(dict.fromkeys((name, *aliases))),
+                    )
+                )
     by_alias: dict[str, Entity] = {}
     folded: dict[str, set[Entity]] = {}
     for entity in entities:

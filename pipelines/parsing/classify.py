@@ -42,12 +42,17 @@ MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<m>{MONTH_NAMES})\.?,? (?P<y>\d{{4}})\b")
-DATE_MDY = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b")
+DATE_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<m>{MONTH_NAMES})\.?,? (?P<y>\d{{4}})\b"
+)
+DATE_MDY = re.compile(
+    rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b"
+)
 DATELINE = re.compile(
     rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)\s*:?\s*)?"
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}"
+    rf"|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
     rf"(?:,? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?$"
 )
 UPDATED_LINE = re.compile(r"^(?:UPDATED|Updated)\s*:")
@@ -58,7 +63,7 @@ PHOTO_CREDIT = re.compile(
     r"\bImage Credit\b|\bIllustration by\b|\bCourtesy of\b|^Wikimedia Commons\b|\bPicture:|"
     r"\bSource: (?:Getty|Reuters|AFP|AP)\b|\(Handout photo"
 )
-# A trailing "(Agency/Photographer)" credit, e.g. "(Turar Kazangapov/Asian Development Bank/Flickr)".
+# A trailing "(Photographer/Agency)" credit: "(Turar Kazangapov/Asian Development Bank/Flickr)".
 TRAILING_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|Reuters|AP|AFP|Getty Images)\)\.?$")
 SCREENSHOT_NAME = re.compile(
     r"^(?:Screen ?[Ss]hot|Screenshot|IMG|DSC|Image|Photo)[ _-]?\d{4}[-_.]?\d{2}[-_.]?\d{2}\b"
@@ -73,7 +78,9 @@ BIO_START = re.compile(
     rf"{NAME}, (?:the |a |an )?(?:co-)?(?:author|director|fellow|senior|editor))"
 )
 # "X is a senior fellow …": the plain bio sentence (as opposed to an appositive standfirst).
-BIO_IS = re.compile(rf"^(?:The (?:writer|author)s? (?:is|are)\b|{NAME}(?: and {NAME})? (?:is|are|was)\b)")
+BIO_IS = re.compile(
+    rf"^(?:The (?:writer|author)s? (?:is|are)\b|{NAME}(?: and {NAME})? (?:is|are|was)\b)"
+)
 # A journal abstract names the post's authors in the third person: "X and Y show how …".
 ABSTRACT_VOICE = re.compile(
     rf"\b{NAME}(?: and {NAME})? (?:show|shows|argue|argues|examine|examines|explore|explores|"
@@ -81,7 +88,8 @@ ABSTRACT_VOICE = re.compile(
 )
 BIO_ROLE = re.compile(
     r"\b(?:fellow|director|researcher|analyst|professor|scholar|author|co-author|editor|"
-    r"associate|lecturer|head of|chair|president|founder|adviser|advisor|journalist|correspondent)\b",
+    r"associate|lecturer|head of|chair|president|founder|adviser|advisor|journalist|"
+    r"correspondent)\b",
     re.IGNORECASE,
 )
 CONTRIBUTORS_HEADING = re.compile(

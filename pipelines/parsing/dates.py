@@ -9,11 +9,23 @@ from pipelines.parsing.classify import DATE_DMY, DATE_MDY
 MONTH_PREFIXES = {
     name[:3].lower(): number
     for number, name in enumerate(
-        ["January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"],
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
         start=1,
     )
-}  # fmt: skip
+}
 
 
 def parse_date(text: str) -> date | None:

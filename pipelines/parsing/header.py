@@ -16,12 +16,22 @@ MONTHS = {
     name: number
     for number, name in enumerate(
         [
-            "January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ],
         start=1,
     )
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

@@ -42,18 +42,30 @@ def parse_page(page: str, data: bytes) -> ParsedPage:
     except PageDecodeError as err:
         raw = data[:2000].decode("utf-8", errors="replace")
         return ParsedPage(
-            page, FRONT_PAGE, None, (), rejects=[Reject(page, "decode", str(err), raw)],
+            page,
+            FRONT_PAGE,
+            None,
+            (),
+            rejects=[Reject(page, "decode", str(err), raw)],
             error=str(err),
-        )  # fmt: skip
-    paragraphs = split_paragraphs(decoded.text)
-    result = ParsedPage(page, FRONT_PAGE, decoded.encoding, decoded.notes)
+        )
+    return parse_text(page, decoded.text, decoded.encoding, decoded.notes)
+
+
+def parse_text(
+    page: str, text: str, encoding: str = "utf-8", decode_notes: tuple[str, ...] = ()
+) -> ParsedPage:
+    """Parse already decoded page text (see `parse_page`)."""
+    paragraphs = split_paragraphs(text)
+    result = ParsedPage(page, FRONT_PAGE, encoding, decode_notes)
     if paragraphs:
         first = paragraphs[0]
         try:
             header = parse_header(first.lines[0], first.first_line)
         except UnknownHeaderError as err:
-            result.rejects.append(Reject(page, "header", str(err), first.raw, first.first_line,
-                                         first.first_line))  # fmt: skip
+            result.rejects.append(
+                Reject(page, "header", str(err), first.raw, first.first_line, first.first_line)
+            )
             header = None
         if header is not None or first.text.startswith(("Posts Tagged", "Archive for")):
             result.header = header or FRONT_PAGE
@@ -62,28 +74,43 @@ def parse_page(page: str, data: bytes) -> ParsedPage:
     if leading:
         result.rejects.append(
             Reject(
-                page, "segment", "text before the first post that belongs to no post",
-                "\n\n".join(p.raw for p in leading), leading[0].first_line, leading[-1].last_line,
+                page,
+                "segment",
+                "text before the first post that belongs to no post",
+                "\n\n".join(p.raw for p in leading),
+                leading[0].first_line,
+                leading[-1].last_line,
             )
-        )  # fmt: skip
+        )
     for span in posts:
         try:
             parsed = parse_post(span)
         except Exception as err:  # a post the rules cannot read must not stop the page
             result.rejects.append(
-                Reject(page, "parse", f"post could not be parsed: {err!r}",
-                       "\n\n".join(p.raw for p in span.paragraphs), span.first_line,
-                       span.last_line)
-            )  # fmt: skip
+                Reject(
+                    page,
+                    "parse",
+                    f"post could not be parsed: {err!r}",
+                    "\n\n".join(p.raw for p in span.paragraphs),
+                    span.first_line,
+                    span.last_line,
+                )
+            )
             continue
         result.posts.append(parsed)
         for problem in parsed.problems:
             result.rejects.append(
-                Reject(page, "parse", problem, "\n\n".join(p.raw for p in span.paragraphs),
-                       span.first_line, span.last_line)
-            )  # fmt: skip
+                Reject(
+                    page,
+                    "parse",
+                    problem,
+                    "\n\n".join(p.raw for p in span.paragraphs),
+                    span.first_line,
+                    span.last_line,
+                )
+            )
     if not posts and not result.rejects:
-        result.rejects.append(Reject(page, "segment", "page holds no post", decoded.text[:2000]))
+        result.rejects.append(Reject(page, "segment", "page holds no post", text[:2000]))
     if not posts:
         result.error = result.rejects[0].reason
     return result

@@ -140,15 +140,21 @@ def _classify_front(text: str, units: list[Unit], i: int, state: _State) -> bool
         post.editor_note = text
     elif classify.SEPARATOR.match(text) or KICKER.match(text):
         pass
-    elif post.subtitle is None and not post.captions and _standfirst_like(text) and not (
-        classify.BIO_IS.match(text) and classify.BIO_ROLE.search(text)
+    elif (
+        post.subtitle is None
+        and not post.captions
+        and _standfirst_like(text)
+        and not (classify.BIO_IS.match(text) and classify.BIO_ROLE.search(text))
     ):
         post.subtitle = text
     elif KEYWORD_LIST.match(text) and not post.keywords:
         post.keywords = [k.strip() for k in text.split(",") if k.strip()]
     elif classify.is_person_name_line(text):
-        if post.editor_note and not state.byline_names and i > 0 and (
-            units[i - 1].text == post.editor_note
+        if (
+            post.editor_note
+            and not state.byline_names
+            and i > 0
+            and (units[i - 1].text == post.editor_note)
         ):
             post.editor_note += f"\n\n{text}"  # the editor's signature
         else:

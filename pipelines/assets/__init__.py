@@ -1,0 +1,1 @@
+"""Thin Dagster assets: each calls plain functions from pipelines.tables and adds metadata."""

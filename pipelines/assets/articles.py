@@ -1,0 +1,47 @@
+"""articles: one row per distinct post, validated."""
+
+import dagster as dg
+import polars as pl
+
+from pipelines.assets.metadata import table_metadata, timed
+from pipelines.tables.articles import build_articles
+from pipelines.validation import validate_rows
+from schemas import ArticlesSchema
+
+
+@dg.multi_asset(
+    group_name="enrich",
+    outs={
+        "articles": dg.AssetOut(
+            description="One row per distinct post: sightings merged, provenance kept, validated.",
+            kinds={"polars"},
+        ),
+        "article_rejects": dg.AssetOut(
+            description="Articles that failed validation, with the failed checks.",
+            kinds={"polars"},
+        ),
+    },
+)
+def articles(context: dg.AssetExecutionContext, posts: pl.DataFrame):
+    """Deduplicate post sightings into articles, detect language, count words and notes."""
+    metadata: dict[str, object] = {}
+    with timed(metadata):
+        frame = build_articles(posts)
+        checked = validate_rows(frame, ArticlesSchema, "articles")
+    if len(checked.rejects):
+        context.log.warning(f"{len(checked.rejects)} articles failed validation, set aside")
+    valid = checked.valid
+    metadata.update(
+        table_metadata(
+            valid, ["article_id", "title", "outlet", "word_count", "footnote_count", "sightings"]
+        )
+    )
+    metadata["sightings"] = len(posts)
+    metadata["merged_sightings"] = len(posts) - len(frame)
+    metadata["rejected"] = len(checked.rejects)
+    yield dg.Output(valid, output_name="articles", metadata=metadata)
+    yield dg.Output(
+        checked.rejects,
+        output_name="article_rejects",
+        metadata=table_metadata(checked.rejects, ["page", "reason"]),
+    )

@@ -1,0 +1,43 @@
+"""footnotes: one row per numbered note, validated."""
+
+import dagster as dg
+import polars as pl
+
+from pipelines.assets.metadata import table_metadata, timed
+from pipelines.tables.footnotes import build_footnotes
+from pipelines.validation import validate_rows
+from schemas import FootnotesSchema
+
+
+@dg.multi_asset(
+    group_name="enrich",
+    outs={
+        "footnotes": dg.AssetOut(
+            description="One row per numbered note: sources, domains, markers in the body.",
+            kinds={"polars"},
+        ),
+        "footnote_rejects": dg.AssetOut(
+            description="Notes that failed validation, with the failed checks.",
+            kinds={"polars"},
+        ),
+    },
+)
+def footnotes(context: dg.AssetExecutionContext, articles: pl.DataFrame):
+    """Split each article's notes block into notes; find URLs, titles, dates and markers."""
+    metadata: dict[str, object] = {}
+    with timed(metadata):
+        frame = build_footnotes(articles)
+        checked = validate_rows(frame, FootnotesSchema, "footnotes")
+    metadata.update(
+        table_metadata(
+            checked.valid, ["article_id", "note_number", "cited_title", "domains", "marker_count"]
+        )
+    )
+    metadata["with_urls"] = int((checked.valid["urls"].list.len() > 0).sum())
+    metadata["rejected"] = len(checked.rejects)
+    yield dg.Output(checked.valid, output_name="footnotes", metadata=metadata)
+    yield dg.Output(
+        checked.rejects,
+        output_name="footnote_rejects",
+        metadata=table_metadata(checked.rejects, ["page", "reason"]),
+    )

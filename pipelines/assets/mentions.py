@@ -1,0 +1,68 @@
+"""mentions: every entity occurrence, pinned to its characters, validated."""
+
+import dagster as dg
+import polars as pl
+
+from pipelines.assets.metadata import table_metadata, timed
+from pipelines.mentions.extract import load_model
+from pipelines.tables.footnotes import marker_spans
+from pipelines.tables.mentions import build_mentions
+from pipelines.tables.posts import REJECTS_SCHEMA
+from pipelines.validation import validate_rows
+from schemas import MentionsSchema
+from schemas.integrity import mention_offset_errors
+
+
+@dg.multi_asset(
+    group_name="enrich",
+    outs={
+        "mentions": dg.AssetOut(
+            description="One row per named-entity occurrence, with offsets, label and entity.",
+            kinds={"polars", "spacy"},
+        ),
+        "mention_rejects": dg.AssetOut(
+            description="Mentions that failed validation or whose offsets do not fit the text.",
+            kinds={"polars"},
+        ),
+    },
+)
+def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame, footnotes: pl.DataFrame):
+    """Find entity mentions with the knowledge base and the packaged spaCy model."""
+    metadata: dict[str, object] = {}
+    with timed(metadata):
+        nlp = load_model()
+        frame = build_mentions(nlp, articles, marker_spans(footnotes))
+        reasons = mention_offset_errors(frame, articles)
+        misfit = pl.Series([r is not None for r in reasons])
+        offset_rejects = pl.DataFrame(
+            [
+                {
+                    "page": "",
+                    "stage": "validate",
+                    "reason": r,
+                    "first_line": None,
+                    "last_line": None,
+                    "article_id": row["article_id"],
+                    "raw_text": str(row),
+                }
+                for r, row in zip(reasons, frame.iter_rows(named=True), strict=True)
+                if r
+            ],
+            schema=REJECTS_SCHEMA,
+        )
+        checked = validate_rows(frame.filter(~misfit), MentionsSchema, "mentions")
+        rejects = pl.concat([offset_rejects, checked.rejects])
+    valid = checked.valid
+    top = valid.group_by("entity").len().sort(["len", "entity"], descending=[True, False]).head(10)
+    metadata.update(table_metadata(valid, ["article_id", "field", "surface", "label", "entity"]))
+    metadata["top_entities"] = dg.MetadataValue.md(
+        "\n".join(f"- {e}: {n}" for e, n in top.iter_rows())
+    )
+    metadata["linked_share"] = round(float(valid["entity_id"].is_not_null().mean() or 0), 3)
+    metadata["rejected"] = len(rejects)
+    yield dg.Output(valid, output_name="mentions", metadata=metadata)
+    yield dg.Output(
+        rejects,
+        output_name="mention_rejects",
+        metadata=table_metadata(rejects, ["article_id", "reason"]),
+    )

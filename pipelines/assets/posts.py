@@ -1,0 +1,43 @@
+"""posts: every post sighting on every page, cut into parts."""
+
+import dagster as dg
+import polars as pl
+
+from pipelines.assets.metadata import table_metadata, timed
+from pipelines.tables.posts import page_rejects, parse_pages, posts_frame, rejects_frame
+
+
+@dg.multi_asset(
+    group_name="parse",
+    outs={
+        "posts": dg.AssetOut(
+            description="Every post found on every page (one row per sighting), cut into parts.",
+            kinds={"polars"},
+        ),
+        "parse_rejects": dg.AssetOut(
+            description="Pages and blocks the reader or parser could not place, with reasons.",
+            kinds={"polars"},
+        ),
+    },
+)
+def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
+    """Find the posts on each page and cut them into intro, title, front matter, body, notes."""
+    metadata: dict[str, object] = {}
+    with timed(metadata):
+        parsed = parse_pages(raw_pages)
+        frame = posts_frame(parsed)
+        rejects = rejects_frame(page_rejects(raw_pages, parsed))
+    for row in rejects.iter_rows(named=True):
+        context.log.warning(f"set aside [{row['stage']}] {row['page']}: {row['reason']}")
+    per_page = frame.group_by("page").len().sort("page")
+    metadata.update(table_metadata(frame, ["page", "first_line", "last_line", "title", "outlet"]))
+    metadata["posts_per_page"] = dg.MetadataValue.md(
+        "\n".join(f"- {p}: {n}" for p, n in per_page.iter_rows())
+    )
+    metadata["rejects"] = len(rejects)
+    yield dg.Output(frame, output_name="posts", metadata=metadata)
+    yield dg.Output(
+        rejects,
+        output_name="parse_rejects",
+        metadata=table_metadata(rejects, ["page", "stage", "reason"]),
+    )

@@ -1,0 +1,1 @@
+"""Writing the published release: tables, DuckDB file and their descriptions."""

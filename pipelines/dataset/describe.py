@@ -1,0 +1,53 @@
+"""Column descriptions (from the pandera models) and the DuckDB views of a release."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+
+from schemas import ArticlesSchema, FootnotesSchema, MentionsSchema, RejectsSchema
+
+MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "articles": ArticlesSchema,
+    "footnotes": FootnotesSchema,
+    "mentions": MentionsSchema,
+    "rejects": RejectsSchema,
+}
+EXTRA_DESCRIPTIONS = {
+    "articles": {
+        "editor_note": "Editor's note printed above the article, with its signature.",
+        "bullets": "Bullet summary points printed under the title.",
+        "keywords": "Keyword list printed by the outlet.",
+        "is_qa": "True when the body is an interview in question-and-answer turns.",
+        "sightings": "How many page sightings were merged into this article.",
+        "min_similarity": "Lowest shingle containment of a merged sighting with the text of "
+        "record (1.0 = all sightings identical after normalisation).",
+    },
+    "footnotes": {"markers": "Character offsets in articles.body where this note is cited."},
+}
+VIEWS = {
+    "article_overview": """
+        SELECT a.article_id, a.title, a.outlet, a.published_date, a.authors, a.word_count,
+               a.footnote_count, a.sightings,
+               (SELECT count(*) FROM mentions m WHERE m.article_id = a.article_id) AS mentions
+        FROM articles a""",
+    "entity_totals": """
+        SELECT entity, any_value(entity_id) AS entity_id, mode(label) AS label,
+               count(*) AS mentions, count(DISTINCT article_id) AS articles
+        FROM mentions GROUP BY entity ORDER BY mentions DESC, entity""",
+    "citations_by_domain": """
+        SELECT d.domain, count(*) AS citations, count(DISTINCT f.article_id) AS articles
+        FROM footnotes f, unnest(f.domains) AS d(domain)
+        GROUP BY d.domain ORDER BY citations DESC, d.domain""",
+}
+
+
+def column_comments() -> dict[str, dict[str, str]]:
+    """table -> {"": table description, column: description}."""
+    comments: dict[str, dict[str, str]] = {}
+    for table, model in MODELS.items():
+        schema = model.to_schema()
+        entry = {"": (model.__doc__ or "").strip()}
+        entry.update({name: col.description or "" for name, col in schema.columns.items()})
+        entry.update(EXTRA_DESCRIPTIONS.get(table, {}))
+        comments[table] = entry
+    return comments

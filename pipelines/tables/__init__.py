@@ -1,0 +1,1 @@
+"""Plain functions that turn parsed pages into the dataset's polars tables (no Dagster here)."""

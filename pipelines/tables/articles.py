@@ -1,0 +1,120 @@
+"""The articles table: one row per distinct post, from the deduplicated sightings."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from pipelines.dedupe import Sighting, cluster_sightings, content_sha256
+from pipelines.footnotes import split_notes
+from pipelines.tables.language import detect_language
+
+SOURCE_TYPE = pl.Struct({"page": pl.String, "first_line": pl.Int64, "last_line": pl.Int64})
+ARTICLES_SCHEMA = {
+    "article_id": pl.String,
+    "title": pl.String,
+    "subtitle": pl.String,
+    "blog_note": pl.String,
+    "outlet": pl.String,
+    "authors": pl.List(pl.String),
+    "published_date": pl.Date,
+    "archive_months": pl.List(pl.String),
+    "tags": pl.List(pl.String),
+    "categories": pl.List(pl.String),
+    "headings": pl.List(pl.String),
+    "captions": pl.List(pl.String),
+    "body": pl.String,
+    "author_bio": pl.String,
+    "word_count": pl.Int64,
+    "language": pl.String,
+    "footnote_count": pl.Int64,
+    "sources": pl.List(SOURCE_TYPE),
+    "content_sha256": pl.String,
+    # extras beyond the contract
+    "editor_note": pl.String,
+    "bullets": pl.List(pl.String),
+    "keywords": pl.List(pl.String),
+    "is_qa": pl.Boolean,
+    "sightings": pl.Int64,
+    "min_similarity": pl.Float64,
+    "notes_block": pl.String,  # internal: dropped when the dataset is written
+}
+# Columns carried over unchanged from the sighting of record.
+RECORD_COLUMNS = (
+    "title",
+    "subtitle",
+    "blog_note",
+    "outlet",
+    "authors",
+    "published_date",
+    "headings",
+    "captions",
+    "body",
+    "author_bio",
+    "editor_note",
+    "bullets",
+    "keywords",
+    "is_qa",
+    "notes_block",
+)
+HEADER_COLUMNS = {"month": "archive_months", "tag": "tags", "category": "categories"}
+WORD = re.compile(r"\S+")
+
+
+def count_words(text: str) -> int:
+    """Words in a body: whitespace-separated tokens (the schema check recomputes this)."""
+    return len(WORD.findall(text))
+
+
+def _sightings(posts: pl.DataFrame) -> list[Sighting]:
+    return [
+        Sighting(
+            i,
+            row["page"],
+            row["first_line"],
+            row["title"],
+            row["body"],
+            len(split_notes(row["notes_block"])) if row["notes_block"] else 0,
+            len(row["captions"]),
+        )
+        for i, row in enumerate(posts.iter_rows(named=True))
+    ]
+
+
+def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
+    """Merge sightings into articles; the most complete sighting is the text of record."""
+    rows = posts.to_dicts()
+    clusters = cluster_sightings(_sightings(posts))
+    articles = []
+    for cluster in clusters:
+        record = rows[cluster.record]
+        members = [rows[k] for k in cluster.members]
+        article = {column: record[column] for column in RECORD_COLUMNS}
+        for kind, column in HEADER_COLUMNS.items():
+            article[column] = sorted(
+                {m["header_value"] for m in members if m["header_kind"] == kind}
+            )
+        notes = split_notes(record["notes_block"]) if record["notes_block"] else []
+        article.update(
+            article_id=cluster.article_id,
+            word_count=count_words(record["body"]),
+            language=detect_language(record["body"]),
+            footnote_count=len(notes),
+            sources=sorted(
+                (
+                    {"page": m["page"], "first_line": m["first_line"], "last_line": m["last_line"]}
+                    for m in members
+                ),
+                key=lambda s: (s["page"], s["first_line"]),
+            ),
+            content_sha256=content_sha256(record["body"]),
+            sightings=len(members),
+            min_similarity=min(cluster.similarity.values()),
+        )
+        articles.append(article)
+    frame = pl.DataFrame(articles, schema=ARTICLES_SCHEMA)
+    return frame.sort(
+        pl.col("sources").list.first().struct.field("page"),
+        pl.col("sources").list.first().struct.field("first_line"),
+    )

@@ -1,0 +1,59 @@
+"""The mentions table: every entity occurrence in an article's text fields."""
+
+from __future__ import annotations
+
+import polars as pl
+from spacy.language import Language
+
+from pipelines.mentions.extract import extract_mentions
+
+MENTIONS_SCHEMA = {
+    "article_id": pl.String,
+    "field": pl.String,
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "surface": pl.String,
+    "label": pl.String,
+    "entity": pl.String,
+    "entity_id": pl.String,
+}
+TEXT_FIELDS = ("title", "subtitle", "blog_note", "body")
+CAPTION_FIELD = "caption"
+
+
+def field_texts(article: dict[str, object]) -> list[tuple[str, str]]:
+    """(field, text) pairs; captions are joined by a newline as the contract says."""
+    texts = [(f, str(article[f])) for f in TEXT_FIELDS if article.get(f)]
+    captions = article.get("captions") or []
+    if captions:
+        texts.append((CAPTION_FIELD, "\n".join(captions)))  # type: ignore[arg-type]
+    return texts
+
+
+def build_mentions(
+    nlp: Language, articles: pl.DataFrame, markers: dict[str, list[tuple[int, int]]]
+) -> pl.DataFrame:
+    keys: list[tuple[str, str]] = []
+    texts: list[str] = []
+    masks: list[list[tuple[int, int]]] = []
+    for article in articles.iter_rows(named=True):
+        for field, text in field_texts(article):
+            keys.append((article["article_id"], field))
+            texts.append(text)
+            masks.append(markers.get(article["article_id"], []) if field == "body" else [])
+    rows = []
+    for (article_id, field), found in zip(keys, extract_mentions(nlp, texts, masks), strict=True):
+        rows.extend(
+            {
+                "article_id": article_id,
+                "field": field,
+                "start": m.start,
+                "end": m.end,
+                "surface": m.surface,
+                "label": m.label,
+                "entity": m.entity,
+                "entity_id": m.entity_id,
+            }
+            for m in found
+        )
+    return pl.DataFrame(rows, schema=MENTIONS_SCHEMA).sort("article_id", "field", "start", "end")

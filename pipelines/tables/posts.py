@@ -1,0 +1,80 @@
+"""The posts table: every post sighting on every page, cut into parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import polars as pl
+
+from pipelines.parsing.page import ParsedPage, Reject, parse_text
+
+POSTS_SCHEMA = {
+    "page": pl.String,
+    "first_line": pl.Int64,
+    "last_line": pl.Int64,
+    "title_line": pl.Int64,
+    "title": pl.String,
+    "subtitle": pl.String,
+    "blog_note": pl.String,
+    "outlet": pl.String,
+    "authors": pl.List(pl.String),
+    "published_date": pl.Date,
+    "headings": pl.List(pl.String),
+    "captions": pl.List(pl.String),
+    "bullets": pl.List(pl.String),
+    "keywords": pl.List(pl.String),
+    "editor_note": pl.String,
+    "body": pl.String,
+    "author_bio": pl.String,
+    "notes_block": pl.String,
+    "notes_first_line": pl.Int64,
+    "is_qa": pl.Boolean,
+    "header_kind": pl.String,
+    "header_value": pl.String,
+}
+REJECTS_SCHEMA = {
+    "page": pl.String,
+    "stage": pl.String,
+    "reason": pl.String,
+    "first_line": pl.Int64,
+    "last_line": pl.Int64,
+    "article_id": pl.String,
+    "raw_text": pl.String,
+}
+
+
+def parse_pages(pages: pl.DataFrame) -> list[ParsedPage]:
+    """Parse every decodable page (a duplicate copy too: its posts are sightings like any)."""
+    usable = pages.filter(pl.col("error").is_null())
+    return [
+        parse_text(row["page"], row["text"], row["encoding"], tuple(row["decode_notes"]))
+        for row in usable.iter_rows(named=True)
+    ]
+
+
+def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:
+    rows = []
+    for page in parsed:
+        for post in page.posts:
+            row = asdict(post)
+            row.pop("problems")
+            row.update(page=page.page, header_kind=page.header.kind, header_value=page.header.value)
+            rows.append(row)
+    return pl.DataFrame(rows, schema=POSTS_SCHEMA)
+
+
+def rejects_frame(rejects: Iterable[Reject]) -> pl.DataFrame:
+    rows = [{**asdict(r), "article_id": None} for r in rejects]
+    return pl.DataFrame(rows, schema=REJECTS_SCHEMA)
+
+
+def page_rejects(pages: pl.DataFrame, parsed: Iterable[ParsedPage]) -> list[Reject]:
+    """Undecodable pages and everything the parser could not place."""
+    rejects = [
+        Reject(row["page"], "read", row["error"], "")
+        for row in pages.filter(pl.col("error").is_not_null()).iter_rows(named=True)
+    ]
+    for page in parsed:
+        rejects.extend(page.rejects)
+    return rejects

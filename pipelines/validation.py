@@ -1,0 +1,61 @@
+"""Run a pandera model over a frame and split it into valid rows and rejected rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandera.polars as pa
+import polars as pl
+
+from pipelines.tables.posts import REJECTS_SCHEMA
+
+
+@dataclass(frozen=True)
+class Validated:
+    valid: pl.DataFrame
+    rejects: pl.DataFrame  # rows in REJECTS_SCHEMA, stage "validate"
+    failures: pl.DataFrame  # pandera's failure cases, for the asset metadata
+
+
+def validate_rows(frame: pl.DataFrame, model: type[pa.DataFrameModel], table: str) -> Validated:
+    """Validate lazily (every failure at once); rows named by a failure move to rejects."""
+    try:
+        model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        failures = err.failure_cases
+    else:
+        return Validated(frame, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame())
+    indexed = failures.filter(pl.col("index").is_not_null())
+    reasons: dict[int, list[str]] = {}
+    for row in indexed.iter_rows(named=True):
+        reasons.setdefault(int(row["index"]), []).append(
+            f"{table}.{row['column'] or '*'} failed {row['check']}: {row['failure_case']}"
+        )
+    if len(indexed) != len(failures):  # a table-level failure (missing column, wrong dtype)
+        raise ValueError(f"{table} does not fit its schema:\n{failures}")
+    bad = sorted(reasons)
+    keep = pl.Series([i not in reasons for i in range(len(frame))])
+    rejected = frame[bad]
+    rejects = pl.DataFrame(
+        [
+            {
+                "page": _first_page(row),
+                "stage": "validate",
+                "reason": "; ".join(reasons[i]),
+                "first_line": None,
+                "last_line": None,
+                "article_id": row.get("article_id"),
+                "raw_text": str({k: v for k, v in row.items() if k != "notes_block"})[:20000],
+            }
+            for i, row in zip(bad, rejected.iter_rows(named=True), strict=True)
+        ],
+        schema=REJECTS_SCHEMA,
+    )
+    return Validated(frame.filter(keep), rejects, failures)
+
+
+def _first_page(row: dict[str, object]) -> str:
+    sources = row.get("sources")
+    if isinstance(sources, list) and sources:
+        return str(sources[0]["page"])
+    return ""

@@ -1,0 +1,168 @@
+"""Tier 1: the page parser's pieces on short inline strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.parsing import classify
+from pipelines.parsing.header import UnknownHeaderError, parse_header
+from pipelines.parsing.page import parse_page
+from pipelines.parsing.text import PageDecodeError, decode_page, split_paragraphs
+
+INTRO = "A new piece for the Financial Times this time looking at terrorism, catch up posting."
+INTRO_2 = "Another piece for the excellent Diplomat, this time with my colleague on the SCO."
+BODY = (
+    "It is tempting to ignore the tweets. But his declaration will empower those around the "
+    "world inclined to see any threat as terrorism, and that matters a great deal."
+)
+PAGE = f"""Posts Tagged ‘SCO’
+
+{INTRO}
+
+Drifting definitions of terrorism
+
+Threats to outlaw groups could criminalise dissent
+
+Protesters in the street © AFP via Getty Images
+
+The writer is a senior fellow at the S. Rajaratnam School of International Studies
+
+{BODY}
+
+A Heading Here
+
+{BODY}
+
+{INTRO_2}
+
+Can China Assert Itself in Afghanistan?
+
+Beijing needs to play a stronger role.
+
+By Raffaello Pantucci and Kane Luo for The Diplomat
+
+{BODY}
+"""
+
+
+def test_decode_strips_bom_and_crlf_without_moving_lines():
+    clean = decode_page(PAGE.encode())
+    messy = decode_page(b"\xef\xbb\xbf" + PAGE.replace("\n", "\r\n").encode())
+    assert messy.text == clean.text
+    assert set(messy.notes) == {"removed a byte-order mark", "converted CRLF line endings"}
+
+
+def test_decode_falls_back_to_windows_1252():
+    decoded = decode_page("Beijing’s caf\u00e9".encode("cp1252"))
+    assert decoded.text == "Beijing’s café" and decoded.encoding == "cp1252"
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n", b"\x00\x01\x02binary\xff\xfe"])
+def test_decode_refuses_empty_and_binary(data):
+    with pytest.raises(PageDecodeError):
+        decode_page(data)
+
+
+def test_paragraph_line_spans_and_more_tag():
+    paragraphs = split_paragraphs("a\nb\n\n<!–more–>\n\nc\n<!–\nmore–>\nd")
+    assert [(p.first_line, p.last_line) for p in paragraphs] == [(1, 2), (6, 6), (9, 9)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("Posts Tagged ‘SCO’", "tag", "SCO"),
+        ("Archive for the ‘Nikkei Asia Review’ Category", "category", "Nikkei Asia Review"),
+        ("Archive for June, 2020", "month", "2020-06"),
+    ],
+)
+def test_headers(line, kind, value):
+    header = parse_header(line, 1)
+    assert header is not None and (header.kind, header.value) == (kind, value)
+
+
+def test_front_page_and_unknown_header():
+    assert parse_header("A new piece for the FT", 1) is None
+    with pytest.raises(UnknownHeaderError):
+        parse_header("Archive for Smarch, 2020", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin met with other presidents in Astana.   © Reuters",
+        "Nato soldiers near Kabul. PHOTO: REUTERS",
+        "The fire service sprays disinfectant (Turar Kazangapov/Asian Development Bank/Flickr)",
+        "Screen Shot 2020-06-30 at 07.32.11",
+        "Image credit: iStock/Sohrab Omar",
+    ],
+)
+def test_captions(text):
+    assert classify.is_caption(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Raffaello Pantucci and Kane Luo for The Diplomat",
+        "Author: Raffaello Pantucci, RUSI",
+        "by Raffaello Pantucci / June 11, 2020 / Leave a comment",
+    ],
+)
+def test_bylines(text):
+    assert classify.is_byline(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["PUBLISHED : Monday, 18 June, 2018, 8:45am", "29 May 2020", "June 11, 2020"]
+)
+def test_datelines(text):
+    assert classify.is_dateline(text)
+
+
+def test_bio_and_blog_voice():
+    assert classify.is_bio("The writer is senior fellow at the S Rajaratnam School")
+    assert classify.is_bio("Niva Yau is a Senior Researcher at the OSCE Academy in Bishkek.")
+    assert classify.blog_voice_score(INTRO) >= 3
+    assert classify.blog_voice_score(BODY) < 3
+    assert classify.blog_voice_score("Q: I think my piece was right?") == 0
+
+
+def test_page_parse_finds_posts_and_parts():
+    parsed = parse_page("p.txt", PAGE.encode())
+    assert parsed.header.kind == "tag" and parsed.rejects == []
+    first, second = parsed.posts
+    assert (first.first_line, first.title_line, first.title) == (
+        3,
+        5,
+        "Drifting definitions of terrorism",
+    )
+    assert first.subtitle == "Threats to outlaw groups could criminalise dissent"
+    assert first.captions == ["Protesters in the street © AFP via Getty Images"]
+    assert first.author_bio.startswith("The writer is")
+    assert first.headings == ["A Heading Here"]
+    assert first.body == f"{BODY}\n\nA Heading Here\n\n{BODY}"
+    assert first.outlet == "Financial Times"
+    assert second.authors == ["Raffaello Pantucci", "Kane Luo"]
+    assert second.outlet == "The Diplomat"
+    assert second.last_line == PAGE.count("\n")
+
+
+def test_text_before_first_post_is_rejected_not_glued():
+    page = f"Some stray words of a page.\n\n{INTRO}\n\nA Title\n\n{BODY}\n"
+    parsed = parse_page("p.txt", page.encode())
+    assert len(parsed.posts) == 1
+    assert [r.stage for r in parsed.rejects] == ["segment"]
+    assert parsed.rejects[0].raw_text == "Some stray words of a page."
+
+
+def test_page_without_posts_is_reported():
+    parsed = parse_page("p.txt", b"Just one line of nothing.")
+    assert parsed.posts == [] and parsed.error
+
+
+def test_hard_wrapped_lines_are_rejoined():
+    wrapped = "The most recent was the establishment by\nBeijing of a mechanism."
+    page = f"{INTRO}\n\nA Title\n\n{BODY} {wrapped}\n"
+    parsed = parse_page("p.txt", page.encode())
+    assert parsed.posts[0].body.endswith("establishment by Beijing of a mechanism.")
