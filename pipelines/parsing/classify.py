@@ -104,6 +104,43 @@ SEPARATOR = re.compile(r"^[*•·\-–—_=~#]{3,}$|^(?:\* ?){3,}$")
 NOTE_START = re.compile(r"^\d{1,4}(?:\.\s|\s+\S|(?=[“\"‘']))")
 BULLET = re.compile(r"^\s*[•▪◦●\-–*]\s+\S")
 BULLET_MARK = re.compile(r"^\s*[•▪◦●\-–*]\s+")
+# Words that make a capitalised line a heading rather than a person's name.
+NOT_NAME_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "without",
+        "to",
+        "from",
+        "by",
+        "what",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "new",
+        "next",
+        "conclusion",
+        "introduction",
+        "summary",
+        "notes",
+        "outlook",
+        "responses",
+        "future",
+        "recent",
+        "about",
+    ]
+)
 PERSON_NAME_ONLY = re.compile(rf"^{NAME}\.?$")
 
 
@@ -176,4 +213,9 @@ def is_bio(text: str) -> bool:
 
 def is_person_name_line(text: str) -> bool:
     """A line holding only a name, as printed under a title or above a contributor's bio."""
-    return bool(PERSON_NAME_ONLY.match(text)) and words(text) <= 4
+    tokens = text.rstrip(".").split()
+    return (
+        bool(PERSON_NAME_ONLY.match(text))
+        and 2 <= len(tokens) <= 3
+        and not any(t.lower() in NOT_NAME_WORDS for t in tokens)
+    )

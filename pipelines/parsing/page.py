@@ -98,17 +98,12 @@ def parse_text(
             )
             continue
         result.posts.append(parsed)
-        for problem in parsed.problems:
-            result.rejects.append(
-                Reject(
-                    page,
-                    "parse",
-                    problem,
-                    "\n\n".join(p.raw for p in span.paragraphs),
-                    span.first_line,
-                    span.last_line,
-                )
+        result.rejects.extend(
+            Reject(
+                page, "parse", problem.reason, problem.text, problem.first_line, problem.last_line
             )
+            for problem in parsed.problems
+        )
     if not posts and not result.rejects:
         result.rejects.append(Reject(page, "segment", "page holds no post", text[:2000]))
     if not posts:

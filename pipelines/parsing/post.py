@@ -37,6 +37,16 @@ BIO_NAMES = re.compile(rf"(?:^|\band )(?P<name>{classify.NAME}) (?:is|was)\b")
 SENTENCE_CLOSED = re.compile(r"[.!?”\"’)\]:]\d*$")  # a closing note marker may follow
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A part of a post the rules could not place; it goes to rejects, never into the body."""
+
+    reason: str
+    text: str
+    first_line: int
+    last_line: int
+
+
 @dataclass
 class ParsedPost:
     """One sighting of a post on one page, cut into the parts of the dataset contract."""
@@ -60,7 +70,7 @@ class ParsedPost:
     notes_block: str | None = None
     notes_first_line: int | None = None
     is_qa: bool = False
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -279,6 +289,9 @@ def parse_post(span: PostSpan) -> ParsedPost:
     for i, unit in enumerate(rest):
         if classify.NOTES_HEADING.match(unit.text):
             continue
+        if region and unit.paragraph >= trailing:
+            _place_after_notes(unit, state)
+            continue
         if not state.in_body and _classify_front(unit.text, rest, i, state):
             continue
         state.in_body = True
@@ -290,8 +303,30 @@ def parse_post(span: PostSpan) -> ParsedPost:
     post.authors = _find_authors(post, state, span_text)
     post.outlet = _find_outlet(post.blog_note, state)
     if not post.body:
-        post.problems.append("no body text found")
+        post.problems.append(
+            Problem("no body text found", title_unit.text, span.first_line, span.last_line)
+        )
     return post
+
+
+def _place_after_notes(unit: Unit, state: _State) -> None:
+    """After the notes only bios and contributor blocks belong to a post; the rest is reported."""
+    text = unit.text
+    if classify.CONTRIBUTORS_HEADING.match(text):
+        state.in_contributors = True
+    elif classify.is_bio(text) or (state.in_contributors and classify.BIO_ROLE.search(text)):
+        state.bios.append(text)
+    elif state.in_contributors and classify.is_person_name_line(text):
+        state.byline_names.append(canonical_author(text))
+    elif not classify.SEPARATOR.match(text):
+        state.post.problems.append(
+            Problem(
+                "text after the notes that is no bio: not placed",
+                text,
+                unit.first_line,
+                unit.last_line,
+            )
+        )
 
 
 def _shadowed(caption: str, captions: list[str]) -> bool:

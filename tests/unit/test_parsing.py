@@ -166,3 +166,40 @@ def test_hard_wrapped_lines_are_rejoined():
     page = f"{INTRO}\n\nA Title\n\n{BODY} {wrapped}\n"
     parsed = parse_page("p.txt", page.encode())
     assert parsed.posts[0].body.endswith("establishment by Beijing of a mechanism.")
+
+
+BIO = "Raffaello Pantucci is a senior fellow at the S. Rajaratnam School of International Studies."
+
+
+def test_post_without_introduction_after_a_closing_bio():
+    page = (
+        f"Archive for the ‘Nikkei Asia Review’ Category\n\n{INTRO}\n\nFirst Title\n\n{BODY}\n\n"
+        f"{BIO}\n\nSecond Title Without Intro\n\nBy Raffaello Pantucci for The Diplomat\n\n"
+        f"{BODY}\n"
+    )
+    parsed = parse_page("p.txt", page.encode())
+    assert (parsed.header.kind, parsed.header.value) == ("category", "Nikkei Asia Review")
+    assert [(p.title, p.first_line) for p in parsed.posts] == [
+        ("First Title", 3),
+        ("Second Title Without Intro", 11),
+    ]
+    assert parsed.posts[1].blog_note is None and parsed.posts[1].outlet == "The Diplomat"
+
+
+def test_notes_shapes_and_text_after_notes_is_reported():
+    body = f"{BODY} It thrived,1 and grew.2 Kazakh3 officials agreed."
+    notes = "1. First source, 2020.\n\n2 Second source, 2021.\n\n3“Third source,” rferl.org."
+    page = f"{INTRO}\n\nA Paper\n\n{body}\n\nNotes\n\n{notes}\n\nStray closing words here.\n"
+    parsed = parse_page("p.txt", page.encode())
+    post = parsed.posts[0]
+    assert post.notes_block == notes and post.body == body
+    assert [(r.stage, r.raw_text) for r in parsed.rejects] == [
+        ("parse", "Stray closing words here.")
+    ]
+
+
+def test_truncated_page_keeps_what_it_has():
+    page = f"{INTRO}\n\nA Title Cut Short\n\n{BODY} And then the page stops mid"
+    parsed = parse_page("p.txt", page.encode())
+    assert [p.title for p in parsed.posts] == ["A Title Cut Short"]
+    assert parsed.posts[0].body.endswith("stops mid")
