@@ -19,6 +19,8 @@ EXTRA_DESCRIPTIONS = {
         "keywords": "Keyword list printed by the outlet.",
         "is_qa": "True when the body is an interview in question-and-answer turns.",
         "sightings": "How many page sightings were merged into this article.",
+        "source_similarity": "For each entry of sources, its shingle containment with the "
+        "text of record (1.0 = identical after normalisation).",
         "min_similarity": "Lowest shingle containment of a merged sighting with the text of "
         "record (1.0 = all sightings identical after normalisation).",
     },

@@ -29,6 +29,7 @@ SHINGLE = 5
 NUM_PERM = 128
 LSH_THRESHOLD = 0.5
 MIN_CONTAINMENT = 0.8
+MIN_TITLE_JACCARD = 0.8  # character trigrams of the normalised titles
 NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -74,8 +75,16 @@ def _completeness(s: Sighting) -> tuple[int, int, int, str, int]:
 
 
 def _titles_agree(a: str, b: str) -> bool:
+    """Same headline, one cut short of the other, or the same but for a typo or two."""
     na, nb = normalise(a), normalise(b)
-    return na == nb or (min(len(na), len(nb)) >= 12 and (na.startswith(nb) or nb.startswith(na)))
+    if na == nb or (min(len(na), len(nb)) >= 12 and (na.startswith(nb) or nb.startswith(na))):
+        return True
+    ga, gb = _grams(na), _grams(nb)
+    return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= MIN_TITLE_JACCARD
+
+
+def _grams(text: str, n: int = 3) -> set[str]:
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
 
 
 def _containment(a: set[str], b: set[str]) -> float:

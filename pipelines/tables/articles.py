@@ -37,6 +37,7 @@ ARTICLES_SCHEMA = {
     "keywords": pl.List(pl.String),
     "is_qa": pl.Boolean,
     "sightings": pl.Int64,
+    "source_similarity": pl.List(pl.Float64),
     "min_similarity": pl.Float64,
     "notes_block": pl.String,  # internal: dropped when the dataset is written
 }
@@ -96,18 +97,18 @@ def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
                 {m["header_value"] for m in members if m["header_kind"] == kind}
             )
         notes = split_notes(record["notes_block"]) if record["notes_block"] else []
+        order = sorted(cluster.members, key=lambda k: (rows[k]["page"], rows[k]["first_line"]))
+        ordered = [rows[k] for k in order]
         article.update(
             article_id=cluster.article_id,
             word_count=count_words(record["body"]),
             language=detect_language(record["body"]),
             footnote_count=len(notes),
-            sources=sorted(
-                (
-                    {"page": m["page"], "first_line": m["first_line"], "last_line": m["last_line"]}
-                    for m in members
-                ),
-                key=lambda s: (s["page"], s["first_line"]),
-            ),
+            sources=[
+                {"page": m["page"], "first_line": m["first_line"], "last_line": m["last_line"]}
+                for m in ordered
+            ],
+            source_similarity=[cluster.similarity[k] for k in order],
             content_sha256=content_sha256(record["body"]),
             sightings=len(members),
             min_similarity=min(cluster.similarity.values()),
