@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -29,7 +30,7 @@ TITLES = re.compile(
     r"president|premier|minister|secretary|secretary-general|councillor|councilor|"
     r"chairman|chairwoman|chair|ambassador|director|director-general|spokesman|spokeswoman|"
     r"spokesperson|leader|commander|general|admiral|colonel|king|queen|prince|princess|"
-    r"emperor|sheikh|mullah|imam|senator|governor|mayor|chancellor|envoy|coordinator|"
+    r"emperor|sheikh|imam|senator|governor|mayor|chancellor|envoy|coordinator|"
     r"mr|mrs|ms|dr|prof|professor|sir|dame|lord|lady|st)\.?\s+)+",
     re.IGNORECASE,
 )
@@ -37,6 +38,12 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(?:[’']s?|\s+)$")
 TRAILING_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,4}$")
 EDGE_PUNCT = re.compile(r"^[\s“”‘’\"'(\[]+|[\s“”‘’\"',.;:)\]]+$")
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.K.": the final stop is the name's
+# A footnote marker glued after closing punctuation: "Five.4", "Yinning).5", "Shami,”675".
+MARKER_AFTER_PUNCT = re.compile(r"[^\W\d_][.,;:”’\"')\]]{1,3}(\d{1,4})(?![\d.,]*\d)")
+# Digits glued to the end of a word: "Kazakh13", "Tashkent8" (masked when the word is known).
+MARKER_AFTER_WORD = re.compile(r"\b([^\W\d_]{3,})(\d{1,4})\b")
+NOT_ENTITIES_PATH = Path(__file__).parent / "data" / "not_entities.txt"
 
 
 @dataclass(frozen=True)
@@ -83,8 +90,10 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         if m := EDGE_PUNCT.search(surface):
             if m.start() == 0:
                 start += m.end()
-            else:
+            elif not ABBREVIATION_END.search(surface[: m.start() + 1]):
                 end -= len(m.group())
+            elif len(m.group()) > 1:
+                end -= len(m.group()) - 1
         surface = text[start:end]
         if m := LEADING_THE.match(surface):
             start += m.end()
@@ -102,6 +111,26 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def not_entities() -> frozenset[str]:
+    """Surfaces never reported as mentions (reviewed list, see the data file's header)."""
+    lines = NOT_ENTITIES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def nlp_view(text: str, kb: KnowledgeBase) -> str:
+    """What the model reads: same length and offsets, with glued note markers and
+    non-breaking spaces blanked, so that "Kazakh13" and "Sooronbay\u00a0Jeenbekov" read as names.
+    """
+    chars = list(text.replace("\u00a0", " "))
+    for m in MARKER_AFTER_PUNCT.finditer(text):
+        chars[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
+    for m in MARKER_AFTER_WORD.finditer(text):
+        if kb.lookup(m.group(1)):
+            chars[m.start(2) : m.end(2)] = " " * (m.end(2) - m.start(2))
+    return "".join(chars)
+
+
 def _is_inside_word(text: str, start: int, end: int) -> bool:
     """'China' in 'Chinese' is no mention: a span must not cut a word."""
     left = start > 0 and text[start - 1].isalpha()
@@ -117,7 +146,8 @@ def extract_mentions(
 ) -> list[list[Mention]]:
     """Mentions for each text, offsets into the text as given."""
     kb = kb or default_kb()
-    masked = [mask_offsets(t, masks[i]) if masks else t for i, t in enumerate(texts)]
+    masked = [nlp_view(mask_offsets(t, masks[i]) if masks else t, kb) for i, t in enumerate(texts)]
+    skip = not_entities()
     results: list[list[Mention]] = []
     for text, doc in zip(texts, nlp.pipe(masked, batch_size=BATCH_SIZE), strict=True):
         found: list[Mention] = []
@@ -125,11 +155,20 @@ def extract_mentions(
         for ent in doc.ents:
             if ent.label_ not in LABELS:
                 continue
-            start, end = trim_span(text, ent.start_char, ent.end_char, ent.label_)
+            if ent.ent_id_:  # a knowledge-base name: keep it whole, only a leading "the" goes
+                start, end = ent.start_char, ent.end_char
+                if m := LEADING_THE.match(text[start:end]):
+                    start += m.end()
+            else:
+                start, end = trim_span(text, ent.start_char, ent.end_char, ent.label_)
             if end <= start or (start, end) in seen or _is_inside_word(text, start, end):
                 continue
             surface = text[start:end]
-            known = kb.lookup(surface) or (kb.lookup(ent.ent_id_) if ent.ent_id_ else None)
+            first_word = surface.split()[0]
+            if not ent.ent_id_ and (surface in skip or first_word in skip):
+                continue
+            folded = surface.replace("\u00a0", " ")
+            known = kb.lookup(folded) or (kb.lookup(ent.ent_id_) if ent.ent_id_ else None)
             label = known.label if known else ent.label_
             entity = known.entity if known else surface
             seen.add((start, end))

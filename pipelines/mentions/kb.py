@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 KB_PATH = Path(__file__).parent / "data" / "knowledge_base.csv"
+MIN_FOLDED_ALIAS = 5
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT")
 
 
@@ -51,7 +52,12 @@ def load_kb(path: Path = KB_PATH) -> KnowledgeBase:
         for alias in entity.aliases:
             by_alias.setdefault(alias, entity)
             folded.setdefault(alias.casefold(), set()).add(entity)
-    by_folded = {k: next(iter(v)) for k, v in folded.items() if len(v) == 1}
+    # Case-insensitive fallback only for longer, mixed-case names: "is" must never become IS.
+    by_folded = {
+        k: next(iter(v))
+        for k, v in folded.items()
+        if len(v) == 1 and len(k) >= MIN_FOLDED_ALIAS and not next(iter(v)).entity.isupper()
+    }
     return KnowledgeBase(tuple(entities), by_alias, by_folded)
 
 
