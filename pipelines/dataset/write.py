@@ -10,6 +10,7 @@ the new one, never a mix. Older releases are pruned after the flip.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ CURRENT = ".current"
 KEEP_RELEASES = 1  # besides the current one, kept for readers still holding old files
 PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 9, "statistics": True}
 DUCKDB_NAME = "corpus.duckdb"
+TEMP_LINK = re.compile(r"^\..+-[0-9a-f]{32}$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def write_release(
 ) -> Release:
     """Write all tables (+ DuckDB, + extra files) as one release and publish it atomically."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(out_dir)
     releases = out_dir / RELEASES
     releases.mkdir(exist_ok=True)
     folder = releases / uuid.uuid4().hex
@@ -114,8 +117,25 @@ def _publish(out_dir: Path, folder: Path, names: list[str]) -> None:
         tmp = out_dir / f".{name}-{uuid.uuid4().hex}"
         os.symlink(target, tmp)
         os.replace(tmp, link)  # a plain file from an older layout is replaced atomically too
+    _unpublish_missing(out_dir, names)
     _fsync_dir(out_dir)
     _prune(out_dir, folder.name)
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporary links a killed run left between creating and renaming them."""
+    for path in out_dir.iterdir():
+        if path.is_symlink() and TEMP_LINK.match(path.name):
+            path.unlink(missing_ok=True)
+
+
+def _unpublish_missing(out_dir: Path, names: list[str]) -> None:
+    """A published name the new release no longer has must not dangle."""
+    for path in out_dir.iterdir():
+        if path.is_symlink() and path.name not in names and not path.name.startswith("."):
+            target = os.readlink(path)
+            if target.startswith(f"{CURRENT}/") and not path.exists():
+                path.unlink(missing_ok=True)
 
 
 def _prune(out_dir: Path, current: str) -> None:

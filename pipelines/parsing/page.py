@@ -71,6 +71,17 @@ def parse_text(
             result.header = header or FRONT_PAGE
             paragraphs = paragraphs[1:]
     posts, leading = find_posts(paragraphs)
+    if not posts:
+        reason = (
+            "no post found: nothing on the page reads as a blogger's introduction followed by "
+            "a headline"
+        )
+        raw = "\n\n".join(p.raw for p in paragraphs)
+        first = paragraphs[0].first_line if paragraphs else None
+        last = paragraphs[-1].last_line if paragraphs else None
+        result.rejects.append(Reject(page, "segment", reason, raw, first, last))
+        result.error = reason
+        return result
     if leading:
         result.rejects.append(
             Reject(
@@ -104,8 +115,4 @@ def parse_text(
             )
             for problem in parsed.problems
         )
-    if not posts and not result.rejects:
-        result.rejects.append(Reject(page, "segment", "page holds no post", text[:2000]))
-    if not posts:
-        result.error = result.rejects[0].reason
     return result
