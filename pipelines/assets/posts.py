@@ -4,7 +4,13 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.metadata import table_metadata, timed
-from pipelines.tables.posts import page_rejects, parse_pages, posts_frame, rejects_frame
+from pipelines.tables.posts import (
+    DEFAULT_WORKERS,
+    page_rejects,
+    parse_pages,
+    posts_frame,
+    rejects_frame,
+)
 
 
 @dg.multi_asset(
@@ -24,7 +30,7 @@ def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
     """Find the posts on each page and cut them into intro, title, front matter, body, notes."""
     metadata: dict[str, object] = {}
     with timed(metadata):
-        parsed = parse_pages(raw_pages)
+        parsed = parse_pages(raw_pages, workers=DEFAULT_WORKERS)
         frame = posts_frame(parsed)
         rejects = rejects_frame(page_rejects(raw_pages, parsed))
     for row in rejects.iter_rows(named=True):
@@ -35,6 +41,7 @@ def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
         "\n".join(f"- {p}: {n}" for p, n in per_page.iter_rows())
     )
     metadata["rejects"] = len(rejects)
+    metadata["parse_workers"] = DEFAULT_WORKERS
     yield dg.Output(frame, output_name="posts", metadata=metadata)
     yield dg.Output(
         rejects,

@@ -63,6 +63,19 @@ PHOTO_CREDIT = re.compile(
     r"\bImage Credit\b|\bIllustration by\b|\bCourtesy of\b|^Wikimedia Commons\b|\bPicture:|"
     r"\bSource: (?:Getty|Reuters|AFP|AP)\b|\(Handout photo"
 )
+# Substrings one of which every PHOTO_CREDIT match contains: a cheap test before the regex.
+CREDIT_KEYS = (
+    "©",
+    "PHOTO",
+    "Photo",
+    "Image",
+    "Illustration",
+    "Courtesy",
+    "Wikimedia",
+    "Picture",
+    "Source",
+    "Handout",
+)
 # A trailing "(Photographer/Agency)" credit: "(Turar Kazangapov/Asian Development Bank/Flickr)".
 TRAILING_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|Reuters|AP|AFP|Getty Images)\)\.?$")
 SCREENSHOT_NAME = re.compile(
@@ -144,6 +157,12 @@ NOT_NAME_WORDS = frozenset(
 PERSON_NAME_ONLY = re.compile(rf"^{NAME}\.?$")
 
 
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 25
+MAX_CAPTION_CHARS = 600
+MAX_BIO_CHARS = 1000
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -168,8 +187,8 @@ def is_blog_voice(text: str) -> bool:
 def is_title_like(text: str) -> bool:
     """A headline: short, capitalised, one line of thought, not closed by a full stop."""
     return (
-        0 < words(text) <= 25
-        and len(text) <= 200
+        len(text) <= MAX_TITLE_CHARS
+        and 0 < words(text) <= MAX_TITLE_WORDS
         and bool(CAPITALISED.match(text))
         and not SENTENCE_END.search(text)
         and not INNER_SENTENCE.search(text)
@@ -188,11 +207,11 @@ def is_heading(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    return bool(
-        PHOTO_CREDIT.search(text)
-        or (TRAILING_CREDIT.search(text) and len(text) < 400)
-        or SCREENSHOT_NAME.search(text)
-    )
+    if len(text) > MAX_CAPTION_CHARS:  # a long paragraph is body, whatever it ends with
+        return False
+    credit = any(key in text for key in CREDIT_KEYS) and PHOTO_CREDIT.search(text)
+    trailing = text.rstrip(".").endswith(")") and TRAILING_CREDIT.search(text)
+    return bool(credit or trailing or SCREENSHOT_NAME.match(text))
 
 
 def is_byline(text: str) -> bool:
@@ -208,7 +227,7 @@ def is_dateline(text: str) -> bool:
 
 
 def is_bio(text: str) -> bool:
-    return bool(BIO_START.match(text) and BIO_ROLE.search(text) and words(text) <= 140)
+    return len(text) <= MAX_BIO_CHARS and bool(BIO_START.match(text) and BIO_ROLE.search(text))
 
 
 def is_person_name_line(text: str) -> bool:

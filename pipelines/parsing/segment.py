@@ -34,6 +34,8 @@ class PostSpan:
 
 def _first_line_text(paragraph: Paragraph) -> str:
     """The paragraph's first unit: a headline may share its paragraph with a dateline."""
+    if len(paragraph.lines) == 1:
+        return paragraph.text
     return paragraph_units(paragraph, 0)[0].text
 
 
@@ -52,10 +54,10 @@ def _intro_length(paragraphs: list[Paragraph], i: int) -> int:
     for length in range(1, MAX_INTRO_PARAGRAPHS + 1):
         if i + length >= len(paragraphs):
             return 0
-        if not _intro_paragraph(paragraphs[i + length - 1].text):
-            return 0
+        # cheap test first: most paragraphs are not followed by a headline
         if classify.is_title_like(_first_line_text(paragraphs[i + length])):
-            return length
+            ok = all(_intro_paragraph(p.text) for p in paragraphs[i : i + length])
+            return length if ok else 0
     return 0
 
 

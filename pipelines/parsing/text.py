@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 BOM = "\ufeff"
 NUL = b"\x00"
@@ -30,7 +31,7 @@ class DecodedPage:
     notes: tuple[str, ...]  # what the decoder had to repair (BOM, CRLF, legacy encoding)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class Paragraph:
     """A run of non-empty lines; `lines` keep the page text exactly (no stripping)."""
 
@@ -38,7 +39,7 @@ class Paragraph:
     first_line: int  # 1-based
     last_line: int  # 1-based, inclusive
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Lines joined with a space: hard-wrapped paragraphs read as one."""
         return clean_inline(" ".join(line.strip() for line in self.lines))

@@ -8,7 +8,7 @@ import polars as pl
 
 from pipelines.dedupe import Sighting, cluster_sightings, content_sha256
 from pipelines.footnotes import split_notes
-from pipelines.tables.language import detect_language
+from pipelines.tables.language import detect_languages
 
 SOURCE_TYPE = pl.Struct({"page": pl.String, "first_line": pl.Int64, "last_line": pl.Int64})
 ARTICLES_SCHEMA = {
@@ -68,7 +68,7 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _sightings(posts: pl.DataFrame) -> list[Sighting]:
+def _sightings(posts: pl.DataFrame, note_counts: list[int]) -> list[Sighting]:
     return [
         Sighting(
             i,
@@ -76,7 +76,7 @@ def _sightings(posts: pl.DataFrame) -> list[Sighting]:
             row["first_line"],
             row["title"],
             row["body"],
-            len(split_notes(row["notes_block"])) if row["notes_block"] else 0,
+            note_counts[i],
             len(row["captions"]),
         )
         for i, row in enumerate(posts.iter_rows(named=True))
@@ -86,7 +86,8 @@ def _sightings(posts: pl.DataFrame) -> list[Sighting]:
 def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
     """Merge sightings into articles; the most complete sighting is the text of record."""
     rows = posts.to_dicts()
-    clusters = cluster_sightings(_sightings(posts))
+    note_counts = [len(split_notes(r["notes_block"])) if r["notes_block"] else 0 for r in rows]
+    clusters = cluster_sightings(_sightings(posts, note_counts))
     articles = []
     for cluster in clusters:
         record = rows[cluster.record]
@@ -96,14 +97,13 @@ def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
             article[column] = sorted(
                 {m["header_value"] for m in members if m["header_kind"] == kind}
             )
-        notes = split_notes(record["notes_block"]) if record["notes_block"] else []
         order = sorted(cluster.members, key=lambda k: (rows[k]["page"], rows[k]["first_line"]))
         ordered = [rows[k] for k in order]
         article.update(
             article_id=cluster.article_id,
             word_count=count_words(record["body"]),
-            language=detect_language(record["body"]),
-            footnote_count=len(notes),
+            language=None,
+            footnote_count=note_counts[cluster.record],
             sources=[
                 {"page": m["page"], "first_line": m["first_line"], "last_line": m["last_line"]}
                 for m in ordered
@@ -114,6 +114,9 @@ def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
             min_similarity=min(cluster.similarity.values()),
         )
         articles.append(article)
+    languages = detect_languages([a["body"] for a in articles])
+    for article, language in zip(articles, languages, strict=True):
+        article["language"] = language
     frame = pl.DataFrame(articles, schema=ARTICLES_SCHEMA)
     return frame.sort(
         pl.col("sources").list.first().struct.field("page"),

@@ -22,12 +22,22 @@ CANDIDATES = (
     Language.KAZAKH,
 )
 UNKNOWN = "und"  # not ISO 639-1; never produced for a non-empty body in practice
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 2000
 
 
 @cache
 def detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
+
+
+def detect_languages(texts: list[str]) -> list[str]:
+    """Batch form of `detect_language`, run by lingua on all cores."""
+    samples = [t[:SAMPLE_CHARS] for t in texts]
+    found = detector().detect_languages_in_parallel_of(samples)
+    return [
+        lang.iso_code_639_1.name.lower() if lang and text.strip() else UNKNOWN
+        for lang, text in zip(found, texts, strict=True)
+    ]
 
 
 def detect_language(text: str) -> str:

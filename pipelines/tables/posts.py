@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
+from multiprocessing import get_context
 
 import polars as pl
 
 from pipelines.parsing.page import ParsedPage, Reject, parse_text
 
+MIN_PAGES_PER_WORKER = 8  # below this a pool costs more to start than it saves
+DEFAULT_WORKERS = int(os.environ.get("CORPUS_WORKERS", os.cpu_count() or 1))
 POSTS_SCHEMA = {
     "page": pl.String,
     "first_line": pl.Int64,
@@ -44,13 +49,24 @@ REJECTS_SCHEMA = {
 }
 
 
-def parse_pages(pages: pl.DataFrame) -> list[ParsedPage]:
-    """Parse every decodable page (a duplicate copy too: its posts are sightings like any)."""
-    usable = pages.filter(pl.col("error").is_null())
-    return [
-        parse_text(row["page"], row["text"], row["encoding"], tuple(row["decode_notes"]))
-        for row in usable.iter_rows(named=True)
-    ]
+def _parse_row(row: dict[str, object]) -> ParsedPage:
+    return parse_text(
+        str(row["page"]), str(row["text"]), str(row["encoding"]), tuple(row["decode_notes"])
+    )
+
+
+def parse_pages(pages: pl.DataFrame, workers: int = 1) -> list[ParsedPage]:
+    """Parse every decodable page (a duplicate copy too: its posts are sightings like any).
+
+    Pages are independent, so with `workers` > 1 they are parsed in a process pool; the
+    result keeps the frame's (name) order either way.
+    """
+    rows = pages.filter(pl.col("error").is_null()).to_dicts()
+    if workers <= 1 or len(rows) < MIN_PAGES_PER_WORKER * 2:
+        return [_parse_row(row) for row in rows]
+    chunk = max(1, len(rows) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        return list(pool.map(_parse_row, rows, chunksize=chunk))
 
 
 def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:
