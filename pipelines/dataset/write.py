@@ -20,6 +20,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.publish import current_version, write_release_documents
+
 RELEASES = ".releases"
 CURRENT = ".current"
 KEEP_RELEASES = 1  # besides the current one, kept for readers still holding old files
@@ -81,6 +83,7 @@ def write_release(
     comments: Mapping[str, Mapping[str, str]] | None = None,
     views: Mapping[str, str] | None = None,
     extra_files: Mapping[str, bytes] | None = None,
+    with_documents: bool = True,
 ) -> Release:
     """Write all tables (+ DuckDB, + extra files) as one release and publish it atomically."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -99,6 +102,9 @@ def write_release(
     for name, data in (extra_files or {}).items():
         files[name] = folder / name
         files[name].write_bytes(data)
+    if with_documents:  # dataset card, metadata files and SHA256SUMS, written last
+        for name in write_release_documents(folder, current_version(), comments or {}):
+            files[name] = folder / name
     _fsync_dir(folder)
     _publish(out_dir, folder, list(files))
     return Release(folder, files)

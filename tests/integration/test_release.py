@@ -118,8 +118,14 @@ def test_a_killed_writer_leaves_a_complete_release(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == [
         ".current",
         ".releases",
+        "CHANGELOG.md",
+        "README.md",
+        "SHA256SUMS",
         "articles.parquet",
         "corpus.duckdb",
+        "corpus_at_a_glance.png",
+        "croissant.json",
+        "datapackage.json",
         "footnotes.parquet",
     ]
     assert len(list((out / ".releases").iterdir())) <= 2

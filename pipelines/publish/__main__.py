@@ -1,0 +1,114 @@
+"""python -m pipelines.publish: upload the built release in outputs/ to the Hugging Face Hub.
+
+    python -m pipelines.publish --dry-run          # list what would be uploaded, touch nothing
+    HF_TOKEN=… python -m pipelines.publish --bump minor --repo-id OWNER/NAME
+
+Exit codes: 0 done, 1 no release to publish, 2 usage error or no HF_TOKEN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pipelines.publish.metadata import DEFAULT_REPO_ID, REPO_ENV, TOKEN_ENV, default_repo_id
+from pipelines.publish.upload import HubApi, format_plan, publish, published_files, release_folder
+from pipelines.publish.version import PARTS, VERSION_FILE, bump_version, read_version
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+OUTPUTS_ENV = "CORPUS_OUTPUTS_DIR"
+
+
+def default_outputs() -> Path:
+    """$CORPUS_OUTPUTS_DIR (relative to the project root) or outputs/, like the pipeline."""
+    return (PROJECT_ROOT / os.environ.get(OUTPUTS_ENV, "outputs")).resolve()
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipelines.publish",
+        description="Upload the release in outputs/ to a Hugging Face dataset repo, after "
+        "bumping the dataset version (pipelines/publish/VERSION, CHANGELOG.md, the card).",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the repo, the version and every file with size and sha256; upload and "
+        "write nothing",
+    )
+    parser.add_argument(
+        "--repo-id",
+        default=None,
+        help=f"OWNER/NAME of the dataset repo (default: ${REPO_ENV}, else {DEFAULT_REPO_ID})",
+    )
+    parser.add_argument(
+        "--outputs",
+        type=Path,
+        default=None,
+        help=f"the built outputs folder (default: ${OUTPUTS_ENV} or outputs/)",
+    )
+    parser.add_argument(
+        "--bump", choices=PARTS, default="minor", help="which version part to bump (minor)"
+    )
+    parser.add_argument("--private", action="store_true", help="create the repo as private")
+    return parser.parse_args(argv)
+
+
+def _hf_api(token: str) -> HubApi:
+    from huggingface_hub import HfApi
+
+    return HfApi(token=token)
+
+
+def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi] = _hf_api) -> int:
+    """Run the command line; `api_factory(token)` makes the Hub client (a fake in tests)."""
+    args = parse_args(argv)
+    outputs = (args.outputs or default_outputs()).resolve()
+    repo_id = args.repo_id or default_repo_id()
+    if repo_id.count("/") != 1:
+        print(f"error: --repo-id must be OWNER/NAME, got {repo_id!r}", file=sys.stderr)
+        return 2
+    token = os.environ.get(TOKEN_ENV)
+    if not args.dry_run and not token:
+        print(
+            f"error: set {TOKEN_ENV} to a Hugging Face token with write access to {repo_id} "
+            "(https://huggingface.co/settings/tokens), or use --dry-run",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        release_folder(outputs)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    version = read_version(VERSION_FILE)
+    new_version = bump_version(version, args.bump)
+    if args.dry_run:
+        print(format_plan(repo_id, version, new_version, published_files(outputs), args.private))
+        print(
+            "dry run: nothing uploaded, nothing written. A real run first rewrites README.md, "
+            "datapackage.json, croissant.json, the chart, CHANGELOG.md and SHA256SUMS for "
+            f"version {new_version}, so their sizes and hashes will differ."
+        )
+        return 0
+    assert token  # checked above
+    from pipelines.dataset.describe import column_comments
+
+    result = publish(
+        outputs,
+        repo_id,
+        api_factory(token),
+        bump=args.bump,
+        private=args.private,
+        comments=column_comments(),
+    )
+    print(format_plan(repo_id, version, result.version, result.files, args.private))
+    print(f"published {repo_id} version {result.version} (tag v{result.version})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Pushing a built release from outputs/ to a Hugging Face dataset repo.
+
+The Hub client is passed in (`api`), so tests use a small fake: nothing here reaches the
+network unless it is handed a real `huggingface_hub.HfApi`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import polars as pl
+from huggingface_hub import CommitOperationAdd
+
+from pipelines.dataset.write import CURRENT
+from pipelines.publish.docs import SHA256SUMS, sha256_of, write_release_documents
+from pipelines.publish.metadata import ordered_tables
+from pipelines.publish.version import (
+    CHANGELOG_FILE,
+    VERSION_FILE,
+    Part,
+    bump_version,
+    changelog_with_entry,
+    read_version,
+)
+
+REPO_TYPE = "dataset"
+
+
+class HubApi(Protocol):
+    """The part of huggingface_hub.HfApi that publishing uses."""
+
+    def create_repo(self, repo_id: str, **kwargs: Any) -> Any: ...
+    def create_commit(self, repo_id: str, operations: Any, **kwargs: Any) -> Any: ...
+    def create_tag(self, repo_id: str, **kwargs: Any) -> Any: ...
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    name: str  # the published name in outputs/ and in the repo
+    path: Path  # the file it resolves to, inside the current release folder
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    repo_id: str
+    version: str
+    files: list[PublishedFile]
+    commit: Any
+
+
+def published_files(outputs: Path) -> list[PublishedFile]:
+    """Every regular file reachable under a published name in outputs/, sorted by name.
+
+    Published names are the visible entries (symlinks into .current/ after a release);
+    hidden entries (.current, .releases, .gitkeep, temporaries) are internals.
+    """
+    files = []
+    for entry in sorted(outputs.iterdir()):
+        if entry.name.startswith(".") or not entry.is_file():
+            continue
+        path = entry.resolve()
+        files.append(PublishedFile(entry.name, path, path.stat().st_size, sha256_of(path)))
+    return files
+
+
+def format_plan(
+    repo_id: str, version: str, new_version: str, files: Sequence[PublishedFile], private: bool
+) -> str:
+    """What a publish would do: repo, version change, and every file with size and sha256."""
+    width = max((len(f.name) for f in files), default=0)
+    total = sum(f.size for f in files)
+    lines = [
+        f"repo: {repo_id} (dataset, {'private' if private else 'public'})",
+        f"version: {version} -> {new_version}",
+        f"files: {len(files)} ({total:,} bytes)",
+        *(f"  {f.name:<{width}}  {f.size:>12}  {f.sha256}" for f in files),
+    ]
+    return "\n".join(lines)
+
+
+def release_folder(outputs: Path) -> Path:
+    """The release folder that outputs/.current points at."""
+    current = outputs / CURRENT
+    if not current.is_dir():
+        raise FileNotFoundError(f"{outputs} holds no release ({CURRENT} is missing): build first")
+    return current.resolve()
+
+
+def link_published(outputs: Path, names: Sequence[str]) -> None:
+    """Make outputs/<name> a symlink to .current/<name>, as the release writer does."""
+    for name in names:
+        target = Path(CURRENT) / name
+        link = outputs / name
+        if link.is_symlink() and os.readlink(link) == str(target):
+            continue
+        tmp = outputs / f".{name}-{uuid.uuid4().hex}"
+        os.symlink(target, tmp)
+        os.replace(tmp, link)
+
+
+def release_notes(tables: Mapping[str, pl.DataFrame]) -> list[str]:
+    """The generated changelog lines of a release: rows per table."""
+    counts = ", ".join(f"{name} {frame.height:,}" for name, frame in tables.items())
+    return [f"- Rows: {counts}."]
+
+
+def publish(
+    outputs: Path,
+    repo_id: str,
+    api: HubApi,
+    *,
+    bump: Part = "minor",
+    private: bool = False,
+    comments: Mapping[str, Mapping[str, str]],
+    version_file: Path = VERSION_FILE,
+    changelog_file: Path = CHANGELOG_FILE,
+    released: datetime.date | None = None,
+) -> PublishResult:
+    """Bump the version, rewrite the release documents with it, upload, then record the bump.
+
+    VERSION and CHANGELOG.md are written only after the upload succeeded, so a failed
+    upload can simply be run again and gets the same version.
+    """
+    released = released or datetime.date.today()
+    folder = release_folder(outputs)
+    version = bump_version(read_version(version_file), bump)
+    parquet = {path.stem: path for path in folder.glob("*.parquet")}
+    tables = {name: pl.read_parquet(parquet[name]) for name in ordered_tables(list(parquet))}
+    old_changelog = changelog_file.read_text(encoding="utf-8") if changelog_file.is_file() else ""
+    changelog = changelog_with_entry(old_changelog, version, released, release_notes(tables))
+    names = write_release_documents(
+        folder, version, comments, repo_id=repo_id, released=released, changelog=changelog
+    )
+    link_published(outputs, names)
+    files = published_files(outputs)
+    if not any(f.name == SHA256SUMS for f in files):
+        raise RuntimeError(f"{outputs} lacks {SHA256SUMS} after writing the documents")
+    api.create_repo(repo_id, repo_type=REPO_TYPE, private=private, exist_ok=True)
+    operations = [
+        CommitOperationAdd(path_in_repo=f.name, path_or_fileobj=str(f.path)) for f in files
+    ]
+    commit = api.create_commit(
+        repo_id,
+        operations,
+        repo_type=REPO_TYPE,
+        commit_message=f"Release {version}",
+        commit_description=f"Dataset version {version}, {len(files)} files; see CHANGELOG.md.",
+    )
+    api.create_tag(
+        repo_id, tag=f"v{version}", revision=getattr(commit, "oid", None), repo_type=REPO_TYPE
+    )
+    version_file.write_text(f"{version}\n", encoding="utf-8")
+    changelog_file.write_text(changelog, encoding="utf-8")
+    return PublishResult(repo_id, version, files, commit)
