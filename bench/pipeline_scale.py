@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -32,28 +31,47 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SEEDS = ROOT / "data" / "raw"
-TITLE_LINE = re.compile(r"^(?P<title>[A-Z][^\n]{3,180}[^.\n])$")
+LONG_LINE = 200
+
+
+def _rotate(text: str, shift: int) -> str:
+    """Caesar-shift the letters of the second half of a line: a different text, same shape."""
+    half = len(text) // 2
+    rotated = "".join(
+        chr((ord(c) - base + shift) % 26 + base) if c.isascii() and c.isalpha() else c
+        for c in text[half:]
+        for base in (ord("a") if c.islower() else ord("A"),)
+    )
+    return text[:half] + rotated
 
 
 def make_corpus(folder: Path, scale: int) -> int:
-    """Write `scale` varied copies of every seed page; returns the bytes written."""
-    from pipelines.parsing.classify import is_title_like
+    """Write `scale` varied copies of every seed page; returns the bytes written.
+
+    In copy k every headline gets " (k)" and the second half of every long line outside the
+    introductions (body paragraphs, notes, bios) is letter-shifted by k, so that no two copies
+    of a post are near-duplicates while every line keeps the shape the parser reads.
+    """
+    from pipelines.parsing.page import parse_page
 
     total = 0
-    seeds = sorted(SEEDS.glob("*.txt"))
-    for copy in range(scale):
-        for seed in seeds:
-            lines = seed.read_text(encoding="utf-8").split("\n")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        data = seed.read_bytes()
+        posts = parse_page(seed.name, data).posts
+        headlines = {post.title_line for post in posts}
+        intros = {n for post in posts for n in range(post.first_line, post.title_line)}
+        lines = data.decode("utf-8").split("\n")
+        for copy in range(scale):
             varied = []
-            for line in lines:
-                if line.strip() and is_title_like(line.strip()) and len(line) < 200:
-                    line = f"{line.rstrip()} number {copy}"  # a different headline per copy
-                elif len(line) > 200:
-                    line = f"In edition {copy}, {line[0].lower()}{line[1:]}"  # a different body
+            for number, line in enumerate(lines, start=1):
+                if number in headlines:
+                    line = f"{line} ({copy})"
+                elif copy and len(line) > LONG_LINE and number not in intros:
+                    line = _rotate(line, copy % 25 + 1)
                 varied.append(line)
-            data = "\n".join(varied).encode("utf-8")
-            (folder / f"{copy:04d}_{seed.name}").write_bytes(data)
-            total += len(data)
+            out = "\n".join(varied).encode("utf-8")
+            (folder / f"{copy:04d}_{seed.name}").write_bytes(out)
+            total += len(out)
     return total
 
 

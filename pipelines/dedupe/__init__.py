@@ -44,11 +44,13 @@ def content_sha256(body: str) -> str:
     return hashlib.sha256(normalise(body).encode("utf-8")).hexdigest()
 
 
-MERSENNE = np.uint64((1 << 61) - 1)
 MAX_HASH = np.uint64((1 << 32) - 1)
-_rng = np.random.RandomState(1)  # fixed seed: the same input gives the same signatures
-PERM_A = _rng.randint(1, int(MERSENNE), size=NUM_PERM, dtype=np.uint64)
-PERM_B = _rng.randint(0, int(MERSENNE), size=NUM_PERM, dtype=np.uint64)
+SHIFT = np.uint64(32)
+_rng = np.random.default_rng(1)  # fixed seed: the same input gives the same signatures
+# Multiply-shift hashing (a*h + b mod 2^64, top 32 bits) with odd a: a 2-universal family that
+# needs no modulo, so a signature is one multiply, add and shift per shingle and permutation.
+PERM_A = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+PERM_B = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
 HASH_BASE = np.uint64(1_000_003)
 SIGNATURE_BLOCK = 8192  # hashes per block, bounds the (permutations x hashes) matrix
 
@@ -68,11 +70,11 @@ def shingles(norm: str) -> np.ndarray:
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
-    """MinHash signature: per permutation, the minimum of (a*h + b) mod p over the shingles."""
+    """MinHash signature: per permutation, the minimum over the shingles of its hash."""
     result = np.full(NUM_PERM, MAX_HASH, dtype=np.uint64)
     for start in range(0, len(hashes), SIGNATURE_BLOCK):
         block = hashes[start : start + SIGNATURE_BLOCK]
-        permuted = (PERM_A[:, None] * block[None, :] + PERM_B[:, None]) % MERSENNE & MAX_HASH
+        permuted = (PERM_A[:, None] * block[None, :] + PERM_B[:, None]) >> SHIFT
         result = np.minimum(result, permuted.min(axis=1))
     return result
 
@@ -96,6 +98,7 @@ class Cluster:
     members: tuple[int, ...]  # keys, record first, then by (page, line)
     similarity: dict[int, float]  # key -> containment with the record (1.0 = exact)
     article_id: str
+    content_sha256: str  # of the record's normalised body
 
 
 def _completeness(s: Sighting) -> tuple[int, int, int, str, int]:
@@ -154,11 +157,11 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
             uf.union(by_hash[digest], i)
             continue
         by_hash.setdefault(digest, i)
-        title_key = normalise(s.title)[:40]
+        title_key = normalise(s.title)
         candidates.update((j, i) for j in by_title.get(title_key, []))
         by_title.setdefault(title_key, []).append(i)
-        # "legacy" names the (a*h + b) mod p construction that `signature` computes
-        minhash = MinHash(num_perm=NUM_PERM, hashvalues=signature(sets[i]), scheme="legacy")
+        # datasketch requires a scheme label with given hash values; LSH only reads the bands
+        minhash = MinHash(num_perm=NUM_PERM, hashvalues=signature(sets[i]), scheme="affine32")
         candidates.update((int(j), i) for j in lsh.query(minhash))
         lsh.insert(str(i), minhash)
     for a, b in sorted(candidates):
@@ -182,8 +185,8 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
             m: 1.0 if norms[m] == norms[record] else round(_containment(sets[m], sets[record]), 4)
             for m in members
         }
-        rec = sightings[record]
-        seed = f"{normalise(rec.title)}\n{content_sha256(rec.body)}"
+        digest = hashlib.sha256(norms[record].encode("utf-8")).hexdigest()
+        seed = f"{normalise(sightings[record].title)}\n{digest}"
         article_id = hashlib.sha256(seed.encode()).hexdigest()[:16]
-        clusters.append(Cluster(record, (record, *rest), similarity, article_id))
+        clusters.append(Cluster(record, (record, *rest), similarity, article_id, digest))
     return sorted(clusters, key=lambda c: c.article_id)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 import tldextract
 
 from pipelines.footnotes.split import Note
 
+CACHE_SIZE = 65536
 # Only the bundled Public Suffix List snapshot: no download, no cache on disk.
 TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -218,6 +220,7 @@ def _single_quoted(text: str, start: int) -> str | None:
     return _clean_title(text[start + 1 :].rstrip(". "))
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
 def cited_title(text: str) -> str | None:
     """The quoted title of the cited work: the first ‘…’ or “…” pair, or None."""
     single = SINGLE_OPEN.search(text)
@@ -247,12 +250,14 @@ def _normalise(text: str) -> str:
     return SPACES.sub(" ", text.casefold()).strip().rstrip(" .,;:")
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
 def _title_key(title: str) -> tuple[str, bool]:
     """Normalised title and whether it was printed cut short with an ellipsis."""
     cut = bool(ELLIPSIS_END.search(title))
     return _normalise(ELLIPSIS_END.sub("", title)), cut
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
 def _work_key(text: str) -> str:
     """A citation without URLs, accessed date and page number: the work it cites."""
     key = URL.sub(" ", text)
@@ -268,6 +273,7 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in WORD.findall(text)} - STOP_WORDS
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
 def _around_title(text: str) -> tuple[str, str]:
     """Who is cited (text before the quoted title) and where (first segment after it)."""
     title = cited_title(text)

@@ -6,7 +6,7 @@ import re
 
 import polars as pl
 
-from pipelines.dedupe import Sighting, cluster_sightings, content_sha256
+from pipelines.dedupe import Sighting, cluster_sightings
 from pipelines.footnotes import split_notes
 from pipelines.tables.language import detect_languages
 
@@ -109,7 +109,7 @@ def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
                 for m in ordered
             ],
             source_similarity=[cluster.similarity[k] for k in order],
-            content_sha256=content_sha256(record["body"]),
+            content_sha256=cluster.content_sha256,
             sightings=len(members),
             min_similarity=min(cluster.similarity.values()),
         )

@@ -65,7 +65,8 @@ def parse_pages(pages: pl.DataFrame, workers: int = 1) -> list[ParsedPage]:
     if workers <= 1 or len(rows) < MIN_PAGES_PER_WORKER * 2:
         return [_parse_row(row) for row in rows]
     chunk = max(1, len(rows) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    # fork: workers start without re-importing; they run pure Python parsing only
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         return list(pool.map(_parse_row, rows, chunksize=chunk))
 
 

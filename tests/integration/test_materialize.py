@@ -120,3 +120,21 @@ def test_researcher_queries_run(built):
     ).fetchone()[0]
     assert sco > 0
     assert con.execute("SELECT count(*) FROM citations_by_domain").fetchone()[0] > 10
+
+
+def test_readme_example_queries_run(built):
+    """Every statement of the README's SQL block runs and returns rows on the built file."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sql", 1)[1].split("```", 1)[0]
+    statements = [s.strip() for s in block.split(";") if s.strip()]
+    assert len(statements) == 3
+    con = duckdb.connect(str(built / "corpus.duckdb"), read_only=True)
+    for statement in statements:
+        assert con.execute(statement).fetchall(), statement
+
+
+def test_release_documents_are_written_next_to_the_data(built):
+    for name in ("README.md", "datapackage.json", "croissant.json", "SHA256SUMS"):
+        assert (built / name).is_file(), name
+    sums = (built / "SHA256SUMS").read_text(encoding="utf-8")
+    assert "articles.parquet" in sums and "corpus.duckdb" in sums
