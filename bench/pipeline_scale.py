@@ -160,13 +160,14 @@ def main() -> None:
     )
     rows = [_child(["--scale", str(s), "--workers", str(args.workers)]) for s in args.scales]
     print(
-        f"\n{'scale':>5} {'MB in':>7} {'posts':>7} {'floor s':>8} {'read':>6} {'parse':>7} "
+        f"\n{'scale':>5} {'MB in':>7} {'posts':>7} {'articles':>8} {'floor s':>8} {'read':>6} "
+        f"{'parse':>7} "
         f"{'dedupe':>7} {'notes':>7} {'write':>6} {'core/floor':>10} {'peak MB':>8}"
     )
     for r in rows:
         core = r["parse_s"] + r["posts_frame_s"] + r["dedupe_articles_s"] + r["footnotes_s"]
         print(
-            f"{r['scale']:>5} {r['input_bytes'] / 1e6:>7.1f} {r['posts']:>7} "
+            f"{r['scale']:>5} {r['input_bytes'] / 1e6:>7.1f} {r['posts']:>7} {r['articles']:>8} "
             f"{r['floor_s']:>8.2f} {r['read_s']:>6.2f} {r['parse_s']:>7.2f} "
             f"{r['dedupe_articles_s']:>7.2f} {r['footnotes_s']:>7.2f} {r['write_s']:>6.2f} "
             f"{core / r['floor_s']:>10.1f} {r['peak_rss_mb']:>8.0f}"

@@ -189,8 +189,8 @@ def extract_mentions(
                 continue
             surface = text[start:end]
             first_word = surface.split()[0]
-            if not ent_id and (surface in skip or first_word in skip):
-                continue
+            if not ent_id and (surface in skip or first_word in skip or surface[0].islower()):
+                continue  # names are capitalised; lowercase ones come from the knowledge base
             folded = surface.replace("\u00a0", " ")
             known = kb.lookup(folded) or (kb.lookup(ent_id) if ent_id else None)
             label = known.label if known else ent_label
