@@ -4,8 +4,8 @@ Method
 ------
 * Exact: `content_sha256` hashes the body after NFKC, case folding and removal of everything
   but letters and digits, so lost spaces ("EconomicCorridor") and punctuation variants match.
-* Near: MinHash signatures (128 permutations, computed with numpy over 32-bit hashes of the
-  character 5-shingles of that normalised body) indexed with datasketch's LSH at Jaccard 0.5,
+* Near: one-permutation MinHash signatures (128 buckets, computed with numpy over 32-bit
+  hashes of the character 5-shingles of that normalised body) in datasketch's LSH at 0.5,
   plus a blocking key on the normalised title so that a truncated teaser meets its full post.
   A candidate pair merges only when its exact *containment* (shared shingles over the smaller
   set) is at least 0.8 AND the titles agree (equal, one a prefix of the other, or character
@@ -45,14 +45,11 @@ def content_sha256(body: str) -> str:
 
 
 MAX_HASH = np.uint64((1 << 32) - 1)
-SHIFT = np.uint64(32)
-_rng = np.random.default_rng(1)  # fixed seed: the same input gives the same signatures
-# Multiply-shift hashing (a*h + b mod 2^64, top 32 bits) with odd a: a 2-universal family that
-# needs no modulo, so a signature is one multiply, add and shift per shingle and permutation.
-PERM_A = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-PERM_B = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
+MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: multiplying by it scrambles bits
+BUCKET_SHIFT = np.uint64(64 - 7)  # top 7 bits pick one of 128 = NUM_PERM buckets
+VALUE_SHIFT = np.uint64(25)  # the next 32 bits are the value kept per bucket
+DENSIFY_STEP = np.uint64(1 << 32)  # borrowed values are offset so they never tie real ones
 HASH_BASE = np.uint64(1_000_003)
-SIGNATURE_BLOCK = 8192  # hashes per block, bounds the (permutations x hashes) matrix
 
 
 def shingles(norm: str) -> np.ndarray:
@@ -70,12 +67,29 @@ def shingles(norm: str) -> np.ndarray:
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
-    """MinHash signature: per permutation, the minimum over the shingles of its hash."""
-    result = np.full(NUM_PERM, MAX_HASH, dtype=np.uint64)
-    for start in range(0, len(hashes), SIGNATURE_BLOCK):
-        block = hashes[start : start + SIGNATURE_BLOCK]
-        permuted = (PERM_A[:, None] * block[None, :] + PERM_B[:, None]) >> SHIFT
-        result = np.minimum(result, permuted.min(axis=1))
+    """One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification.
+
+    Each shingle hash is scrambled once; its top bits choose one of NUM_PERM buckets and the
+    rest is its value; a bucket keeps its minimum. A bucket no shingle fell into borrows the
+    next non-empty bucket's value (Shrivastava & Li 2014). One pass over the shingles instead
+    of NUM_PERM passes, with the same Jaccard estimate that LSH banding needs.
+    """
+    result = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    if not len(hashes):
+        return result
+    mixed = (hashes + np.uint64(1)) * MIX
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= MIX
+    buckets = (mixed >> BUCKET_SHIFT).astype(np.intp)
+    values = (mixed >> VALUE_SHIFT) & MAX_HASH
+    np.minimum.at(result, buckets, values)
+    empty = result == np.iinfo(np.uint64).max
+    if empty.any():
+        filled = np.flatnonzero(~empty)
+        for i in np.flatnonzero(empty):
+            j = filled[np.searchsorted(filled, i) % len(filled)]
+            distance = np.uint64((j - i) % NUM_PERM)
+            result[i] = result[j] + distance * DENSIFY_STEP
     return result
 
 
@@ -161,7 +175,7 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
         candidates.update((j, i) for j in by_title.get(title_key, []))
         by_title.setdefault(title_key, []).append(i)
         # datasketch requires a scheme label with given hash values; LSH only reads the bands
-        minhash = MinHash(num_perm=NUM_PERM, hashvalues=signature(sets[i]), scheme="affine32")
+        minhash = MinHash(num_perm=NUM_PERM, hashvalues=signature(sets[i]), scheme="affine64")
         candidates.update((int(j), i) for j in lsh.query(minhash))
         lsh.insert(str(i), minhash)
     for a, b in sorted(candidates):

@@ -51,7 +51,11 @@ class Paragraph:
 
 def clean_inline(text: str) -> str:
     """Fold non-breaking and repeated spaces; strip. Keeps every visible character."""
-    return MULTI_SPACE.sub(" ", NBSP.sub(" ", text)).strip()
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text:
+        text = NBSP.sub(" ", text)
+    if "  " in text or "\t" in text:
+        text = MULTI_SPACE.sub(" ", text)
+    return text.strip()
 
 
 def decode_page(data: bytes) -> DecodedPage:
