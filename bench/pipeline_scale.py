@@ -34,23 +34,29 @@ SEEDS = ROOT / "data" / "raw"
 LONG_LINE = 200
 
 
-def _rotate(text: str, shift: int) -> str:
-    """Caesar-shift the letters of the second half of a line: a different text, same shape."""
+def _rotate(text: str, copy: int) -> str:
+    """Caesar-shift the letters of one half of a line: a different text, same shape.
+
+    Copy k shifts by k % 25 + 1 the second half (k // 25 even) or the first half (odd), so no
+    two of the first 50 copies share a line.
+    """
+    shift = copy % 25 + 1
     half = len(text) // 2
+    start, end = (half, len(text)) if (copy // 25) % 2 == 0 else (half // 4, half)
     rotated = "".join(
         chr((ord(c) - base + shift) % 26 + base) if c.isascii() and c.isalpha() else c
-        for c in text[half:]
+        for c in text[start:end]
         for base in (ord("a") if c.islower() else ord("A"),)
     )
-    return text[:half] + rotated
+    return text[:start] + rotated + text[end:]
 
 
 def make_corpus(folder: Path, scale: int) -> int:
     """Write `scale` varied copies of every seed page; returns the bytes written.
 
-    In copy k every headline gets " (k)" and the second half of every long line outside the
-    introductions (body paragraphs, notes, bios) is letter-shifted by k, so that no two copies
-    of a post are near-duplicates while every line keeps the shape the parser reads.
+    In copy k every headline gets " (k)" and half of every long line outside the introductions
+    (body paragraphs, notes, bios) is letter-shifted (see `_rotate`), so that no two copies of
+    a post are near-duplicates while every line keeps the shape the parser reads.
     """
     from pipelines.parsing.page import parse_page
 
@@ -67,7 +73,7 @@ def make_corpus(folder: Path, scale: int) -> int:
                 if number in headlines:
                     line = f"{line} ({copy})"
                 elif copy and len(line) > LONG_LINE and number not in intros:
-                    line = _rotate(line, copy % 25 + 1)
+                    line = _rotate(line, copy)
                 varied.append(line)
             out = "\n".join(varied).encode("utf-8")
             (folder / f"{copy:04d}_{seed.name}").write_bytes(out)

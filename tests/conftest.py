@@ -23,3 +23,18 @@ def parsed_pages() -> dict:
     from pipelines.parsing.page import parse_page
 
     return {p.name: parse_page(p.name, p.read_bytes()) for p in sorted(RAW_DIR.glob("*.txt"))}
+
+
+def materialize_into(raw: Path, out: Path) -> None:
+    """Materialise every asset with real Dagster, reading `raw` and writing `out`."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+    from pipelines.resources import CorpusPaths
+
+    result = dg.materialize(
+        [*defs.assets],  # type: ignore[list-item]
+        resources={"paths": CorpusPaths(raw_dir=str(raw), outputs_dir=str(out))},
+        selection="*",
+    )
+    assert result.success

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +115,14 @@ def _publish(out_dir: Path, folder: Path, names: list[str]) -> None:
     tmp_link = out_dir / f".current-{uuid.uuid4().hex}"
     os.symlink(Path(RELEASES) / folder.name, tmp_link)
     os.replace(tmp_link, out_dir / CURRENT)
+    link_published(out_dir, names)
+    _unpublish_missing(out_dir, names)
+    _fsync_dir(out_dir)
+    _prune(out_dir, folder.name)
+
+
+def link_published(out_dir: Path, names: Sequence[str]) -> None:
+    """Make `out_dir/<name>` a symlink to `.current/<name>` (atomically, if it is not already)."""
     for name in names:
         target = Path(CURRENT) / name
         link = out_dir / name
@@ -123,9 +131,6 @@ def _publish(out_dir: Path, folder: Path, names: list[str]) -> None:
         tmp = out_dir / f".{name}-{uuid.uuid4().hex}"
         os.symlink(target, tmp)
         os.replace(tmp, link)  # a plain file from an older layout is replaced atomically too
-    _unpublish_missing(out_dir, names)
-    _fsync_dir(out_dir)
-    _prune(out_dir, folder.name)
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:
@@ -135,7 +140,7 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _unpublish_missing(out_dir: Path, names: list[str]) -> None:
+def _unpublish_missing(out_dir: Path, names: Sequence[str]) -> None:
     """A published name the new release no longer has must not dangle."""
     for path in out_dir.iterdir():
         if path.is_symlink() and path.name not in names and not path.name.startswith("."):

@@ -6,26 +6,12 @@ from datetime import date
 
 from pipelines.parsing.classify import DATE_DMY, DATE_MDY
 
-MONTH_PREFIXES = {
-    name[:3].lower(): number
-    for number, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
+MONTH_NAMES_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES_EN, start=1)}
+MONTH_PREFIXES = {name[:3].lower(): number for name, number in MONTHS.items()}
 
 
 def parse_date(text: str) -> date | None:

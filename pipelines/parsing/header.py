@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.parsing.dates import MONTHS
+
 OPEN_QUOTE = "[‘'\"“]"
 CLOSE_QUOTE = "[’'\"”]"
 TAG_HEADER = re.compile(rf"^Posts Tagged {OPEN_QUOTE}(?P<value>.+?){CLOSE_QUOTE}$")
@@ -12,26 +14,6 @@ CATEGORY_HEADER = re.compile(rf"^Archive for the {OPEN_QUOTE}(?P<value>.+?){CLOS
 MONTH_HEADER = re.compile(r"^Archive for (?P<month>[A-Z][a-z]+),? (?P<year>\d{4})$")
 # Anything that reads like an archive header but fits none of the known shapes.
 HEADER_LIKE = re.compile(r"^(Posts Tagged|Archive for|Posts Categorized|Category Archives)\b")
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
 
 
 @dataclass(frozen=True)

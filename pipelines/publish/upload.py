@@ -7,8 +7,6 @@ network unless it is handed a real `huggingface_hub.HfApi`.
 from __future__ import annotations
 
 import datetime
-import os
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +15,7 @@ from typing import Any, Protocol
 import polars as pl
 from huggingface_hub import CommitOperationAdd
 
-from pipelines.dataset.write import CURRENT
+from pipelines.dataset.write import CURRENT, link_published
 from pipelines.publish.docs import SHA256SUMS, sha256_of, write_release_documents
 from pipelines.publish.metadata import ordered_tables
 from pipelines.publish.version import (
@@ -92,18 +90,6 @@ def release_folder(outputs: Path) -> Path:
     if not current.is_dir():
         raise FileNotFoundError(f"{outputs} holds no release ({CURRENT} is missing): build first")
     return current.resolve()
-
-
-def link_published(outputs: Path, names: Sequence[str]) -> None:
-    """Make outputs/<name> a symlink to .current/<name>, as the release writer does."""
-    for name in names:
-        target = Path(CURRENT) / name
-        link = outputs / name
-        if link.is_symlink() and os.readlink(link) == str(target):
-            continue
-        tmp = outputs / f".{name}-{uuid.uuid4().hex}"
-        os.symlink(target, tmp)
-        os.replace(tmp, link)
 
 
 def release_notes(tables: Mapping[str, pl.DataFrame]) -> list[str]:

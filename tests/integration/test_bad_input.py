@@ -5,14 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import polars as pl
 import pytest
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusPaths
-from tests.conftest import RAW_DIR
+from tests.conftest import RAW_DIR, materialize_into
 
 SMALL_PAGE = (
     "Archive for May, 2021\n\n"
@@ -40,12 +37,7 @@ def bad_build(tmp_path_factory) -> Path:
     (raw / "h_same_as_003.txt").write_bytes(seed)
     (raw / "i_one_huge_line.txt").write_bytes(b"word " * 1_000_000)
     out = root / "outputs"
-    result = dg.materialize(
-        [*defs.assets],  # type: ignore[list-item]
-        resources={"paths": CorpusPaths(raw_dir=str(raw), outputs_dir=str(out))},
-        selection="*",
-    )
-    assert result.success
+    materialize_into(raw, out)
     return out
 
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import polars as pl
 import pytest
 
-from pipelines.definitions import defs
-from pipelines.resources import CorpusPaths
-from tests.conftest import RAW_DIR
+from tests.conftest import RAW_DIR, materialize_into
 
 CONTRACT = {
     "articles": {
@@ -69,12 +66,7 @@ def built(tmp_path_factory) -> Path:
     (raw / "zz_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
     (raw / "zz_empty.txt").write_bytes(b"")
     out = root / "outputs"
-    result = dg.materialize(
-        [*defs.assets],  # type: ignore[list-item]
-        resources={"paths": CorpusPaths(raw_dir=str(raw), outputs_dir=str(out))},
-        selection="*",
-    )
-    assert result.success
+    materialize_into(raw, out)
     return out
 
 

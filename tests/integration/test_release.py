@@ -12,27 +12,15 @@ import textwrap
 import time
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import polars as pl
 import pytest
 
 from pipelines.dataset.write import write_release
-from pipelines.definitions import defs
-from pipelines.resources import CorpusPaths
-from tests.conftest import RAW_DIR
+from tests.conftest import RAW_DIR, materialize_into
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = ("articles", "footnotes", "mentions", "rejects")
-
-
-def _build(raw: Path, out: Path) -> None:
-    result = dg.materialize(
-        [*defs.assets],  # type: ignore[list-item]
-        resources={"paths": CorpusPaths(raw_dir=str(raw), outputs_dir=str(out))},
-        selection="*",
-    )
-    assert result.success
 
 
 def test_two_runs_give_byte_identical_parquet(tmp_path):
@@ -40,8 +28,8 @@ def test_two_runs_give_byte_identical_parquet(tmp_path):
     raw.mkdir()
     for name in ("001_7314a070cdfb5ef1.txt", "003_438df8717fa9cb3f.txt"):
         shutil.copy(RAW_DIR / name, raw / name)
-    _build(raw, tmp_path / "one")
-    _build(raw, tmp_path / "two")
+    materialize_into(raw, tmp_path / "one")
+    materialize_into(raw, tmp_path / "two")
     for table in TABLES:
         one = (tmp_path / "one" / f"{table}.parquet").read_bytes()
         two = (tmp_path / "two" / f"{table}.parquet").read_bytes()
