@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pandera.polars as pa
 import polars as pl
 
 from pipelines.tables.posts import REJECTS_SCHEMA
+
+MAX_REASON_VALUE = 200
 
 
 @dataclass(frozen=True)
@@ -28,9 +31,7 @@ def validate_rows(frame: pl.DataFrame, model: type[pa.DataFrameModel], table: st
     indexed = failures.filter(pl.col("index").is_not_null())
     reasons: dict[int, list[str]] = {}
     for row in indexed.iter_rows(named=True):
-        reasons.setdefault(int(row["index"]), []).append(
-            f"{table}.{row['column'] or '*'} failed {row['check']}: {row['failure_case']}"
-        )
+        reasons.setdefault(int(row["index"]), []).append(_reason(table, row))
     if len(indexed) != len(failures):  # a table-level failure (missing column, wrong dtype)
         raise ValueError(f"{table} does not fit its schema:\n{failures}")
     bad = sorted(reasons)
@@ -39,13 +40,13 @@ def validate_rows(frame: pl.DataFrame, model: type[pa.DataFrameModel], table: st
     rejects = pl.DataFrame(
         [
             {
-                "page": _first_page(row),
+                "page": first_page(row),
                 "stage": "validate",
                 "reason": "; ".join(reasons[i]),
                 "first_line": None,
                 "last_line": None,
                 "article_id": row.get("article_id"),
-                "raw_text": str({k: v for k, v in row.items() if k != "notes_block"})[:20000],
+                "raw_text": row_json(row),
             }
             for i, row in zip(bad, rejected.iter_rows(named=True), strict=True)
         ],
@@ -54,7 +55,22 @@ def validate_rows(frame: pl.DataFrame, model: type[pa.DataFrameModel], table: st
     return Validated(frame.filter(keep), rejects, failures)
 
 
-def _first_page(row: dict[str, object]) -> str:
+def _reason(table: str, failure: dict[str, object]) -> str:
+    """One failed check in words; a row-level check names the check, a column check the value."""
+    if not failure["column"] or failure["schema_context"] == "DataFrameSchema":
+        return f"{table} failed {failure['check']}"
+    value = str(failure["failure_case"])
+    if len(value) > MAX_REASON_VALUE:
+        value = value[:MAX_REASON_VALUE] + "…"
+    return f"{table}.{failure['column']} failed {failure['check']}: {value}"
+
+
+def row_json(row: dict[str, object]) -> str:
+    """A rejected row as JSON, whole: what was set aside can be read back."""
+    return json.dumps(row, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def first_page(row: dict[str, object]) -> str:
     sources = row.get("sources")
     if isinstance(sources, list) and sources:
         return str(sources[0]["page"])

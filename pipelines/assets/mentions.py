@@ -6,11 +6,9 @@ import polars as pl
 from pipelines.assets.metadata import table_metadata, timed
 from pipelines.mentions.extract import load_model
 from pipelines.tables.footnotes import marker_spans
-from pipelines.tables.mentions import build_mentions
-from pipelines.tables.posts import REJECTS_SCHEMA
+from pipelines.tables.mentions import build_mentions, set_aside_misfits
 from pipelines.validation import validate_rows
 from schemas import MentionsSchema
-from schemas.integrity import mention_offset_errors
 
 
 @dg.multi_asset(
@@ -32,25 +30,8 @@ def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame, footnote
     with timed(metadata):
         nlp = load_model()
         frame = build_mentions(nlp, articles, marker_spans(footnotes))
-        reasons = mention_offset_errors(frame, articles)
-        misfit = pl.Series([r is not None for r in reasons])
-        offset_rejects = pl.DataFrame(
-            [
-                {
-                    "page": "",
-                    "stage": "validate",
-                    "reason": r,
-                    "first_line": None,
-                    "last_line": None,
-                    "article_id": row["article_id"],
-                    "raw_text": str(row),
-                }
-                for r, row in zip(reasons, frame.iter_rows(named=True), strict=True)
-                if r
-            ],
-            schema=REJECTS_SCHEMA,
-        )
-        checked = validate_rows(frame.filter(~misfit), MentionsSchema, "mentions")
+        fitting, offset_rejects = set_aside_misfits(frame, articles)
+        checked = validate_rows(fitting, MentionsSchema, "mentions")
         rejects = pl.concat([offset_rejects, checked.rejects])
     valid = checked.valid
     top = valid.group_by("entity").len().sort(["len", "entity"], descending=[True, False]).head(10)

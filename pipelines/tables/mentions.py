@@ -6,6 +6,9 @@ import polars as pl
 from spacy.language import Language
 
 from pipelines.mentions.extract import extract_mentions
+from pipelines.tables.posts import REJECTS_SCHEMA
+from pipelines.validation import row_json
+from schemas.integrity import mention_offset_errors
 
 MENTIONS_SCHEMA = {
     "article_id": pl.String,
@@ -57,3 +60,29 @@ def build_mentions(
             for m in found
         )
     return pl.DataFrame(rows, schema=MENTIONS_SCHEMA).sort("article_id", "field", "start", "end")
+
+
+def set_aside_misfits(
+    mentions: pl.DataFrame, articles: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split mentions into those whose offsets fit their field and rejects for the others."""
+    reasons = mention_offset_errors(mentions, articles)
+    pages = {a: s[0]["page"] for a, s in articles.select("article_id", "sources").iter_rows()}
+    rejects = pl.DataFrame(
+        [
+            {
+                "page": pages.get(row["article_id"], ""),
+                "stage": "validate",
+                "reason": reason,
+                "first_line": None,
+                "last_line": None,
+                "article_id": row["article_id"],
+                "raw_text": row_json(row),
+            }
+            for reason, row in zip(reasons, mentions.iter_rows(named=True), strict=True)
+            if reason
+        ],
+        schema=REJECTS_SCHEMA,
+    )
+    fits = pl.Series([reason is None for reason in reasons], dtype=pl.Boolean)
+    return mentions.filter(fits), rejects
