@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -54,6 +54,11 @@ HASH_BASE = np.uint64(1_000_003)
 
 def shingles(norm: str) -> np.ndarray:
     """Sorted unique 32-bit hashes of the character shingles (a polynomial rolling hash)."""
+    return np.unique(shingle_hashes(norm))
+
+
+def shingle_hashes(norm: str) -> np.ndarray:
+    """32-bit hashes of every character shingle, repeats included (enough for a signature)."""
     if not norm:
         return np.empty(0, dtype=np.uint64)
     codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -63,7 +68,7 @@ def shingles(norm: str) -> np.ndarray:
     hashes = np.zeros(count, dtype=np.uint64)
     for k in range(SHINGLE):  # uint64 arithmetic wraps, which is what a hash wants
         hashes = hashes * HASH_BASE + codes[k : k + count]
-    return np.unique(hashes & MAX_HASH)
+    return hashes & MAX_HASH
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
@@ -120,9 +125,8 @@ def _completeness(s: Sighting) -> tuple[int, int, int, str, int]:
     return (-len(s.body), -s.notes, -s.captions, s.page, s.first_line)
 
 
-def _titles_agree(a: str, b: str) -> bool:
-    """Same headline, one cut short of the other, or the same but for a typo or two."""
-    na, nb = normalise(a), normalise(b)
+def _titles_agree(na: str, nb: str) -> bool:
+    """Same headline (normalised), one cut short of the other, or the same but for a typo."""
     if na == nb or (min(len(na), len(nb)) >= 12 and (na.startswith(nb) or nb.startswith(na))):
         return True
     ga, gb = _grams(na), _grams(nb)
@@ -159,30 +163,38 @@ class _UnionFind:
 def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
     """Group sightings of the same post; output order does not depend on input order."""
     norms = [normalise(s.body) for s in sightings]
-    sets = [shingles(n) for n in norms]
+    titles = [normalise(s.title) for s in sightings]
+    hashes = [shingle_hashes(n) for n in norms]
+    sets: dict[int, np.ndarray] = {}  # unique shingles, made only for sightings that need them
+
+    def unique(i: int) -> np.ndarray:
+        if i not in sets:
+            sets[i] = np.unique(hashes[i])
+        return sets[i]
+
     uf = _UnionFind(len(sightings))
     by_hash: dict[str, int] = {}
     by_title: dict[str, list[int]] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     candidates: set[tuple[int, int]] = set()
-    for i, s in enumerate(sightings):
+    for i in range(len(sightings)):
         digest = hashlib.sha256(norms[i].encode()).hexdigest()
-        if digest in by_hash and _titles_agree(sightings[by_hash[digest]].title, s.title):
+        if digest in by_hash and _titles_agree(titles[by_hash[digest]], titles[i]):
             uf.union(by_hash[digest], i)
             continue
         by_hash.setdefault(digest, i)
-        title_key = normalise(s.title)
+        title_key = titles[i]
         candidates.update((j, i) for j in by_title.get(title_key, []))
         by_title.setdefault(title_key, []).append(i)
-        # datasketch requires a scheme label with given hash values; LSH only reads the bands
-        minhash = MinHash(num_perm=NUM_PERM, hashvalues=signature(sets[i]), scheme="affine64")
+        # a lean sketch carries just the values LSH bands (no permutations to initialise)
+        minhash = LeanMinHash(seed=1, hashvalues=signature(hashes[i]), scheme="affine64")
         candidates.update((int(j), i) for j in lsh.query(minhash))
         lsh.insert(str(i), minhash)
     for a, b in sorted(candidates):
         if uf.find(a) == uf.find(b):
             continue
-        if _titles_agree(sightings[a].title, sightings[b].title) and (
-            _containment(sets[a], sets[b]) >= MIN_CONTAINMENT
+        if _titles_agree(titles[a], titles[b]) and (
+            _containment(unique(a), unique(b)) >= MIN_CONTAINMENT
         ):
             uf.union(a, b)
     groups: dict[int, list[int]] = {}
@@ -196,11 +208,13 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
             key=lambda k: (sightings[k].page, sightings[k].first_line),
         )
         similarity = {
-            m: 1.0 if norms[m] == norms[record] else round(_containment(sets[m], sets[record]), 4)
+            m: 1.0
+            if norms[m] == norms[record]
+            else round(_containment(unique(m), unique(record)), 4)
             for m in members
         }
         digest = hashlib.sha256(norms[record].encode("utf-8")).hexdigest()
-        seed = f"{normalise(sightings[record].title)}\n{digest}"
+        seed = f"{titles[record]}\n{digest}"
         article_id = hashlib.sha256(seed.encode()).hexdigest()[:16]
         clusters.append(Cluster(record, (record, *rest), similarity, article_id, digest))
     return sorted(clusters, key=lambda c: c.article_id)

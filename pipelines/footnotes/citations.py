@@ -126,6 +126,7 @@ def extract_urls(text: str) -> list[str]:
     return [url for _, _, url in _url_spans(text)]
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # the same sites are cited again and again
 def _registered_domain(host: str) -> str | None:
     parts = TLD_EXTRACT(host)
     if not parts.domain or not parts.suffix:
