@@ -32,6 +32,11 @@ INTRO_COAUTHOR = re.compile(
 )
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
+UNLISTED_OUTLET = re.compile(
+    r"\b(?:piece|column|op-ed|article|interview|paper|chapter|commentary|post|report)\b"
+    r"[^.]{0,60}?\b(?:for|in|with) (?:the )?(?:(?:excellent|wonderful|fantastic|great) )?"
+    r"(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |on |for |the )?[A-Z][\w’'&.-]*){0,5})"
+)
 OUTLET_CONTEXT = re.compile(r"\b(?:for|in|with|at|on) (?:the )?$")
 BIO_NAMES = re.compile(rf"(?:^|\band )(?P<name>{classify.NAME}) (?:is|was)\b")
 SENTENCE_CLOSED = re.compile(r"[.!?”\"’)\]:]\d*$")  # a closing note marker may follow
@@ -232,7 +237,24 @@ def _find_outlet(blog_note: str | None, state: _State) -> str | None:
     first_paragraph = blog_note.split("\n\n")[0]
     found = outlets().find_all(first_paragraph)
     in_context = [o for pos, o in found if OUTLET_CONTEXT.search(first_paragraph[:pos])]
-    return (in_context or [o for _, o in found] or [None])[0]
+    if in_context or found:
+        return (in_context or [o for _, o in found])[0]
+    return _unlisted_outlet(first_paragraph)
+
+
+def _unlisted_outlet(intro: str) -> str | None:
+    """An outlet missing from the reviewed list: the capitalised name after "a piece for …".
+
+    Places, peoples and persons the knowledge base knows are not outlets ("for China").
+    """
+    from pipelines.mentions.kb import default_kb  # the KB is only needed on this rare path
+
+    for match in UNLISTED_OUTLET.finditer(intro):
+        name = match["name"].strip()
+        known = default_kb().lookup(name)
+        if known is None or known.label == "ORG":
+            return name
+    return None
 
 
 def _find_authors(post: ParsedPost, state: _State, span_text: str) -> list[str]:

@@ -203,3 +203,12 @@ def test_truncated_page_keeps_what_it_has():
     parsed = parse_page("p.txt", page.encode())
     assert [p.title for p in parsed.posts] == ["A Title Cut Short"]
     assert parsed.posts[0].body.endswith("stops mid")
+
+
+def test_outlet_not_in_the_reviewed_list_is_read_from_the_introduction():
+    intro = "A new piece for the excellent Asia Society Policy Institute, this time on water."
+    page = f"{intro}\n\nRivers of Central Asia\n\n{BODY}\n"
+    assert parse_page("p.txt", page.encode()).posts[0].outlet == "Asia Society Policy Institute"
+    intro = "A new column this time looking for China in Central Asia, catch up posting."
+    page = f"{intro}\n\nRivers of Central Asia\n\n{BODY}\n"
+    assert parse_page("p.txt", page.encode()).posts[0].outlet is None
