@@ -48,16 +48,23 @@ def footnotes_schema(footnotes: pl.DataFrame) -> dg.AssetCheckResult:
 @dg.asset_check(
     asset="footnotes",
     blocking=True,
-    additional_ins={"articles": dg.AssetIn("articles")},
-    description="Every footnote points at an article; footnote_count matches the rows.",
+    additional_ins={
+        "articles": dg.AssetIn("articles"),
+        "footnote_rejects": dg.AssetIn("footnote_rejects"),
+    },
+    description="Every footnote points at an article; footnote_count matches the rows "
+    "(published or set aside in rejects).",
 )
-def footnotes_integrity(footnotes: pl.DataFrame, articles: pl.DataFrame) -> dg.AssetCheckResult:
+def footnotes_integrity(
+    footnotes: pl.DataFrame, articles: pl.DataFrame, footnote_rejects: pl.DataFrame
+) -> dg.AssetCheckResult:
     orphans = footnotes.filter(orphan_rows(footnotes, articles))
     problems = [
         f"orphan footnote {a}#{n}"
         for a, n in orphans.select("article_id", "note_number").iter_rows()
     ]
-    return _problems_result(problems + footnote_count_errors(articles, footnotes))
+    counted = pl.concat([footnotes.select("article_id"), footnote_rejects.select("article_id")])
+    return _problems_result(problems + footnote_count_errors(articles, counted))
 
 
 @dg.asset_check(asset="mentions", blocking=True, description="Pandera MentionsSchema, lazy.")
