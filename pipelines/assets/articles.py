@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import table_metadata, timed
+from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
 from pipelines.tables.articles import build_articles
 from pipelines.validation import validate_rows
 from schemas import ArticlesSchema
@@ -11,16 +11,12 @@ from schemas import ArticlesSchema
 
 @dg.multi_asset(
     group_name="enrich",
-    outs={
-        "articles": dg.AssetOut(
-            description="One row per distinct post: sightings merged, provenance kept, validated.",
-            kinds={"polars"},
-        ),
-        "article_rejects": dg.AssetOut(
-            description="Articles that failed validation, with the failed checks.",
-            kinds={"polars"},
-        ),
-    },
+    outs=outs_with_rejects(
+        "articles",
+        "One row per distinct post: sightings merged, provenance kept, validated.",
+        "article_rejects",
+        "Articles that failed validation, with the failed checks.",
+    ),
 )
 def articles(context: dg.AssetExecutionContext, posts: pl.DataFrame):
     """Deduplicate post sightings into articles, detect language, count words and notes."""

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import table_metadata, timed
+from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
 from pipelines.tables.footnotes import build_footnotes
 from pipelines.validation import validate_rows
 from schemas import FootnotesSchema
@@ -11,16 +11,12 @@ from schemas import FootnotesSchema
 
 @dg.multi_asset(
     group_name="enrich",
-    outs={
-        "footnotes": dg.AssetOut(
-            description="One row per numbered note: sources, domains, markers in the body.",
-            kinds={"polars"},
-        ),
-        "footnote_rejects": dg.AssetOut(
-            description="Notes that failed validation, with the failed checks.",
-            kinds={"polars"},
-        ),
-    },
+    outs=outs_with_rejects(
+        "footnotes",
+        "One row per numbered note: sources, domains, markers in the body.",
+        "footnote_rejects",
+        "Notes that failed validation, with the failed checks.",
+    ),
 )
 def footnotes(context: dg.AssetExecutionContext, articles: pl.DataFrame):
     """Split each article's notes block into notes; find URLs, titles, dates and markers."""

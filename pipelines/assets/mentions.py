@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import table_metadata, timed
+from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
 from pipelines.mentions.extract import load_model
 from pipelines.tables.footnotes import marker_spans
 from pipelines.tables.mentions import build_mentions, set_aside_misfits
@@ -13,16 +13,13 @@ from schemas import MentionsSchema
 
 @dg.multi_asset(
     group_name="enrich",
-    outs={
-        "mentions": dg.AssetOut(
-            description="One row per named-entity occurrence, with offsets, label and entity.",
-            kinds={"polars", "spacy"},
-        ),
-        "mention_rejects": dg.AssetOut(
-            description="Mentions that failed validation or whose offsets do not fit the text.",
-            kinds={"polars"},
-        ),
-    },
+    outs=outs_with_rejects(
+        "mentions",
+        "One row per named-entity occurrence, with offsets, label and entity.",
+        "mention_rejects",
+        "Mentions that failed validation or whose offsets do not fit the text.",
+        kinds=frozenset({"spacy"}),
+    ),
 )
 def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame, footnotes: pl.DataFrame):
     """Find entity mentions with the knowledge base and the packaged spaCy model."""

@@ -35,3 +35,17 @@ def timed(metadata: dict[str, object]) -> Iterator[None]:
     start = time.perf_counter()
     yield
     metadata["elapsed_s"] = round(time.perf_counter() - start, 3)
+
+
+def outs_with_rejects(
+    table: str,
+    description: str,
+    rejects: str,
+    rejects_description: str,
+    kinds: frozenset[str] = frozenset(),
+) -> dict[str, dg.AssetOut]:
+    """A stage's two outputs: its table, and the rows it set aside."""
+    return {
+        table: dg.AssetOut(description=description, kinds={"polars", *kinds}),
+        rejects: dg.AssetOut(description=rejects_description, kinds={"polars"}),
+    }

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import table_metadata, timed
+from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
 from pipelines.tables.posts import (
     DEFAULT_WORKERS,
     page_rejects,
@@ -15,16 +15,12 @@ from pipelines.tables.posts import (
 
 @dg.multi_asset(
     group_name="parse",
-    outs={
-        "posts": dg.AssetOut(
-            description="Every post found on every page (one row per sighting), cut into parts.",
-            kinds={"polars"},
-        ),
-        "parse_rejects": dg.AssetOut(
-            description="Pages and blocks the reader or parser could not place, with reasons.",
-            kinds={"polars"},
-        ),
-    },
+    outs=outs_with_rejects(
+        "posts",
+        "Every post found on every page (one row per sighting), cut into parts.",
+        "parse_rejects",
+        "Pages and blocks the reader or parser could not place, with reasons.",
+    ),
 )
 def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
     """Find the posts on each page and cut them into intro, title, front matter, body, notes."""
