@@ -112,6 +112,15 @@ CONTRIBUTORS_HEADING = re.compile(
 )
 NOTES_HEADING = re.compile(r"^(?:Notes|Endnotes|Footnotes|References|Notes and references)$", re.I)
 EDITORS_NOTE = re.compile(r"^(?:Editor[’']?s [Nn]ote|Editorial note)\s*:")
+# WordPress page furniture printed between posts: navigation, sharing and filing lines.
+WP_FURNITURE = re.compile(
+    r"^(?:«\s*Older Entries|Newer Entries\s*»|«?\s*Older posts|Newer posts\s*»?|"
+    r"(?:No|\d+) Comments?(?: »)?|Leave a (?:comment|reply)|Continue reading\b.*|Read more\b.*|"
+    r"(?:Posted|Filed) (?:in|under)\b.*|Tags?:.*|Tagged\b.*|Categories:.*|Share this:?|"
+    r"Like this:?|Related(?: posts)?:?|Loading\.\.\.|Comments are closed\.?|"
+    r"Permalink|Edit this entry\.?)$",
+    re.IGNORECASE,
+)
 SEPARATOR = re.compile(r"^[*•·\-–—_=~#]{3,}$|^(?:\* ?){3,}$")
 # A numbered note: "1. text", "1 text", "1“text", "651 text".
 NOTE_START = re.compile(r"^\d{1,4}(?:\.\s|\s+\S|(?=[“\"‘']))")

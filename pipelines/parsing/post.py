@@ -311,6 +311,16 @@ def parse_post(span: PostSpan) -> ParsedPost:
     for i, unit in enumerate(rest):
         if classify.NOTES_HEADING.match(unit.text):
             continue
+        if classify.WP_FURNITURE.match(unit.text):
+            post.problems.append(
+                Problem(
+                    "WordPress page furniture, not part of the post",
+                    unit.text,
+                    unit.first_line,
+                    unit.last_line,
+                )
+            )
+            continue
         if region and unit.paragraph >= trailing:
             _place_after_notes(unit, state)
             continue

@@ -65,7 +65,7 @@ def _closes_post(paragraph: Paragraph) -> bool:
     """A paragraph after which a post may end: an author bio or a numbered note."""
     text = paragraph.text
     is_note = classify.NOTE_START.match(text) is not None and not classify.is_title_like(text)
-    return classify.is_bio(text) or is_note
+    return classify.is_bio(text) or is_note or bool(classify.WP_FURNITURE.match(text))
 
 
 def _opens_front_matter(paragraph: Paragraph) -> bool:

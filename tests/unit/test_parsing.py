@@ -212,3 +212,17 @@ def test_outlet_not_in_the_reviewed_list_is_read_from_the_introduction():
     intro = "A new column this time looking for China in Central Asia, catch up posting."
     page = f"{intro}\n\nRivers of Central Asia\n\n{BODY}\n"
     assert parse_page("p.txt", page.encode()).posts[0].outlet is None
+
+
+def test_wordpress_furniture_is_set_aside_not_glued_into_a_post():
+    page = (
+        f"{INTRO}\n\nFirst Title\n\n{BODY}\n\n{BIO}\n\nPosted in Uncategorized\n\n"
+        f"Leave a comment\n\nSecond Title Without Intro\n\nBy Raffaello Pantucci for The Diplomat"
+        f"\n\n{BODY}\n\nContinue reading →\n\n« Older Entries\n"
+    )
+    parsed = parse_page("p.txt", page.encode())
+    assert [p.title for p in parsed.posts] == ["First Title", "Second Title Without Intro"]
+    assert all("Posted" not in p.body and "Older" not in p.body for p in parsed.posts)
+    assert sorted(r.raw_text for r in parsed.rejects) == sorted(
+        ["Posted in Uncategorized", "Leave a comment", "Continue reading →", "« Older Entries"]
+    )
