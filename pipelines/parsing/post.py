@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipelines.footnotes import notes_region
-from pipelines.parsing import classify, dates
-from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, outlets
+from pipelines.parsing import classify, credits, dates
+from pipelines.parsing.gazetteer import canonical_author
 from pipelines.parsing.segment import PostSpan
 from pipelines.parsing.units import Unit, paragraph_units
 
@@ -20,25 +20,8 @@ SPLIT_PARAGRAPH_MIN_WORDS = 40  # an unfinished paragraph this long continues in
 SHAPE_CAPTION_WORDS = (12, 39)  # an unfinished mid-body line of this length is a caption
 QA_MIN_QUESTIONS = 3
 KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
-NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-AFFILIATION = re.compile(r",\s*(?:[A-Z][\w.&’' -]*)$")
-# "with the excellent Kabir for Lawfare", "with my colleague Niva Yau": a named co-author.
-INTRO_COAUTHOR = re.compile(
-    r"\bwith (?:the |my |an? )?(?:(?:excellent|wonderful|good|great|brilliant|old) )?"
-    r"(?:(?:colleague|friend|co-author|RUSI colleague|RSIS colleague) )?"
-    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= for\b)"
-    r"|\bwith (?:the |my )?(?:excellent|wonderful|good|great|brilliant|old)? ?"
-    r"(?:colleague|friend|co-author) (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
-)
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
-UNLISTED_OUTLET = re.compile(
-    r"\b(?:piece|column|op-ed|article|interview|paper|chapter|commentary|post|report)\b"
-    r"[^.]{0,60}?\b(?:for|in|with) (?:the )?(?:(?:excellent|wonderful|fantastic|great) )?"
-    r"(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |on |for |the )?[A-Z][\w’'&.-]*){0,5})"
-)
-OUTLET_CONTEXT = re.compile(r"\b(?:for|in|with|at|on) (?:the )?$")
-BIO_NAMES = re.compile(rf"(?:^|\band )(?P<name>{classify.NAME}) (?:is|was)\b")
 SENTENCE_CLOSED = re.compile(r"[.!?”\"’)\]:]\d*$")  # a closing note marker may follow
 
 
@@ -89,21 +72,11 @@ class _State:
     byline_outlet: str | None = None
 
 
-def _split_names(names: str) -> list[str]:
-    names = AFFILIATION.sub("", names.strip())
-    return [canonical_author(n) for n in NAME_SPLIT.split(names) if n.strip()]
-
-
 def _read_byline(text: str, state: _State) -> None:
-    if match := classify.WP_BYLINE.match(text):
-        state.byline_names += _split_names(match["names"])
-        state.post.published_date = state.post.published_date or dates.parse_date(match["date"])
-    elif match := classify.BYLINE_AUTHOR.match(text):
-        state.byline_names += _split_names(match["names"])
-    elif match := classify.BYLINE_BY.match(text):
-        state.byline_names += _split_names(match["names"])
-        if match["outlet"]:
-            state.byline_outlet = outlets().first(match["outlet"]) or match["outlet"].strip()
+    byline = credits.read_byline(text)
+    state.byline_names += byline.names
+    state.byline_outlet = state.byline_outlet or byline.outlet
+    state.post.published_date = state.post.published_date or byline.date
 
 
 def _is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]) -> bool:
@@ -229,53 +202,6 @@ def _join_split_paragraphs(paragraphs: list[str]) -> list[str]:
     return joined
 
 
-def _find_outlet(blog_note: str | None, state: _State) -> str | None:
-    if state.byline_outlet:
-        return state.byline_outlet
-    if not blog_note:
-        return None
-    first_paragraph = blog_note.split("\n\n")[0]
-    found = outlets().find_all(first_paragraph)
-    in_context = [o for pos, o in found if OUTLET_CONTEXT.search(first_paragraph[:pos])]
-    if in_context or found:
-        return (in_context or [o for _, o in found])[0]
-    return _unlisted_outlet(first_paragraph)
-
-
-def _unlisted_outlet(intro: str) -> str | None:
-    """An outlet missing from the reviewed list: the capitalised name after "a piece for …".
-
-    Places, peoples and persons the knowledge base knows are not outlets ("for China").
-    """
-    from pipelines.mentions.kb import default_kb  # the KB is only needed on this rare path
-
-    for match in UNLISTED_OUTLET.finditer(intro):
-        name = match["name"].strip()
-        known = default_kb().lookup(name)
-        if known is None or known.label == "ORG":
-            return name
-    return None
-
-
-def _find_authors(post: ParsedPost, state: _State, span_text: str) -> list[str]:
-    names = list(state.byline_names)
-    for bio in state.bios:
-        names += [canonical_author(m["name"]) for m in BIO_NAMES.finditer(bio)]
-    if post.blog_note:
-        coauthors = []
-        for match in INTRO_COAUTHOR.finditer(post.blog_note.split("\n\n")[0]):
-            first = match["name"] or match["name2"]
-            full = re.search(rf"\b{re.escape(first)} [A-Z][\w’'-]+", span_text)
-            coauthors.append(canonical_author(full.group() if full else first))
-        if coauthors and not names:
-            names = [BLOG_AUTHOR, *coauthors]  # "a piece with X": the blogger wrote it too
-    seen: dict[str, None] = {}
-    for name in names:
-        if classify.is_person_name_line(name):
-            seen.setdefault(name, None)
-    return list(seen) or [BLOG_AUTHOR]
-
-
 def parse_post(span: PostSpan) -> ParsedPost:
     """Cut a post span into the contract's parts; problems are recorded, never raised."""
     paragraphs = list(span.paragraphs)
@@ -332,8 +258,8 @@ def parse_post(span: PostSpan) -> ParsedPost:
     post.author_bio = "\n\n".join(dict.fromkeys(state.bios)) or None
     post.captions = list(dict.fromkeys(c for c in post.captions if not _shadowed(c, post.captions)))
     span_text = "\n".join(p.text for p in paragraphs)
-    post.authors = _find_authors(post, state, span_text)
-    post.outlet = _find_outlet(post.blog_note, state)
+    post.authors = credits.find_authors(state.byline_names, state.bios, post.blog_note, span_text)
+    post.outlet = state.byline_outlet or credits.find_outlet(post.blog_note)
     if not post.body:
         post.problems.append(
             Problem("no body text found", title_unit.text, span.first_line, span.last_line)
