@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pipelines.parsing.header import PageHeader, UnknownHeaderError, parse_header
 from pipelines.parsing.post import ParsedPost, parse_post
 from pipelines.parsing.segment import find_posts
-from pipelines.parsing.text import PageDecodeError, decode_page, split_paragraphs
+from pipelines.parsing.text import PageDecodeError, Paragraph, decode_page, split_paragraphs
 
 FRONT_PAGE = PageHeader("front", None, None)
 
@@ -52,6 +52,27 @@ def parse_page(page: str, data: bytes) -> ParsedPage:
     return parse_text(page, decoded.text, decoded.encoding, decoded.notes)
 
 
+def _take_header(page: str, paragraphs: list[Paragraph], result: ParsedPage) -> list[Paragraph]:
+    """Read the header line off the first paragraph; the rest of the page goes on."""
+    first = paragraphs[0]
+    line = first.lines[0]
+    try:
+        header = parse_header(line, first.first_line)
+    except UnknownHeaderError as err:
+        result.rejects.append(
+            Reject(page, "header", str(err), line, first.first_line, first.first_line)
+        )
+    else:
+        if header is None:
+            return paragraphs  # a front page: its first line is already a post's
+        result.header = header
+    rest = first.lines[1:]
+    if not rest:
+        return paragraphs[1:]
+    tail = Paragraph(rest, first.first_line + 1, first.last_line)
+    return [tail, *paragraphs[1:]]
+
+
 def parse_text(
     page: str, text: str, encoding: str = "utf-8", decode_notes: tuple[str, ...] = ()
 ) -> ParsedPage:
@@ -59,17 +80,7 @@ def parse_text(
     paragraphs = split_paragraphs(text)
     result = ParsedPage(page, FRONT_PAGE, encoding, decode_notes)
     if paragraphs:
-        first = paragraphs[0]
-        try:
-            header = parse_header(first.lines[0], first.first_line)
-        except UnknownHeaderError as err:
-            result.rejects.append(
-                Reject(page, "header", str(err), first.raw, first.first_line, first.first_line)
-            )
-            header = None
-        if header is not None or first.text.startswith(("Posts Tagged", "Archive for")):
-            result.header = header or FRONT_PAGE
-            paragraphs = paragraphs[1:]
+        paragraphs = _take_header(page, paragraphs, result)
     posts, leading = find_posts(paragraphs)
     if not posts:
         reason = (
