@@ -111,7 +111,7 @@ def run_scale(scale: int, workers: int, with_mentions: bool) -> dict[str, object
         parsed, out["parse_s"] = _timed(parse_pages, pages, workers)
         posts, out["posts_frame_s"] = _timed(posts_frame, parsed)
         articles, out["dedupe_articles_s"] = _timed(build_articles, posts)
-        footnotes, out["footnotes_s"] = _timed(build_footnotes, articles)
+        footnotes, out["footnotes_s"] = _timed(build_footnotes, articles, workers)
         out["posts"], out["articles"], out["footnotes"] = len(posts), len(articles), len(footnotes)
         tables = {"articles": articles.drop("notes_block"), "footnotes": footnotes}
         _, out["write_s"] = _timed(write_release, Path(tmp) / "out", tables)

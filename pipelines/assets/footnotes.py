@@ -5,6 +5,7 @@ import polars as pl
 
 from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
 from pipelines.tables.footnotes import build_footnotes
+from pipelines.tables.parallel import DEFAULT_WORKERS
 from pipelines.validation import validate_rows
 from schemas import FootnotesSchema
 
@@ -22,7 +23,7 @@ def footnotes(context: dg.AssetExecutionContext, articles: pl.DataFrame):
     """Split each article's notes block into notes; find URLs, titles, dates and markers."""
     metadata: dict[str, object] = {}
     with timed(metadata):
-        frame = build_footnotes(articles)
+        frame = build_footnotes(articles, workers=DEFAULT_WORKERS)
         checked = validate_rows(frame, FootnotesSchema, "footnotes")
     metadata.update(
         table_metadata(

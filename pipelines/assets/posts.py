@@ -4,8 +4,8 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
+from pipelines.tables.parallel import DEFAULT_WORKERS
 from pipelines.tables.posts import (
-    DEFAULT_WORKERS,
     page_rejects,
     parse_pages,
     posts_frame,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipelines.footnotes import notes_region
+from pipelines.footnotes import notes_region, split_notes
 from pipelines.parsing import classify, credits, dates
 from pipelines.parsing.gazetteer import canonical_author
 from pipelines.parsing.segment import PostSpan
@@ -57,6 +57,7 @@ class ParsedPost:
     author_bio: str | None = None
     notes_block: str | None = None
     notes_first_line: int | None = None
+    note_count: int = 0
     is_qa: bool = False
     problems: list[Problem] = field(default_factory=list)
 
@@ -228,6 +229,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
     )
     if region:
         post.notes_block = "\n\n".join(raw_paragraphs[notes_start:trailing])
+        post.note_count = len(split_notes(post.notes_block))
         post.notes_first_line = paragraphs[notes_start].first_line
     state = _State(post)
     rest = units[1:]

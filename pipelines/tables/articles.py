@@ -7,7 +7,6 @@ import re
 import polars as pl
 
 from pipelines.dedupe import Sighting, cluster_sightings
-from pipelines.footnotes import split_notes
 from pipelines.tables.language import detect_languages
 
 SOURCE_TYPE = pl.Struct({"page": pl.String, "first_line": pl.Int64, "last_line": pl.Int64})
@@ -86,7 +85,7 @@ def _sightings(posts: pl.DataFrame, note_counts: list[int]) -> list[Sighting]:
 def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
     """Merge sightings into articles; the most complete sighting is the text of record."""
     rows = posts.to_dicts()
-    note_counts = [len(split_notes(r["notes_block"])) if r["notes_block"] else 0 for r in rows]
+    note_counts = [r["note_count"] for r in rows]  # split once, when the page was parsed
     clusters = cluster_sightings(_sightings(posts, note_counts))
     articles = []
     for cluster in clusters:

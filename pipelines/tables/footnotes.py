@@ -13,6 +13,7 @@ from pipelines.footnotes import (
     parse_accessed_date,
     split_notes,
 )
+from pipelines.tables.parallel import ordered_map
 
 FOOTNOTES_SCHEMA = {
     "article_id": pl.String,
@@ -54,11 +55,15 @@ def article_footnotes(article_id: str, notes_block: str, body: str) -> list[dict
     return rows
 
 
-def build_footnotes(articles: pl.DataFrame) -> pl.DataFrame:
-    rows: list[dict[str, object]] = []
+def _row_footnotes(row: tuple[str, str, str]) -> list[dict[str, object]]:
+    return article_footnotes(*row)
+
+
+def build_footnotes(articles: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
+    """Notes of every article; articles are independent, so `workers` > 1 uses a pool."""
     with_notes = articles.filter(pl.col("notes_block").is_not_null())
-    for row in with_notes.select("article_id", "notes_block", "body").iter_rows(named=True):
-        rows.extend(article_footnotes(row["article_id"], row["notes_block"], row["body"]))
+    items = list(with_notes.select("article_id", "notes_block", "body").iter_rows())
+    rows = [note for notes in ordered_map(_row_footnotes, items, workers) for note in notes]
     return pl.DataFrame(rows, schema=FOOTNOTES_SCHEMA)
 
 

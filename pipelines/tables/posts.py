@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from multiprocessing import get_context
 
 import polars as pl
 
 from pipelines.parsing.page import ParsedPage, Reject, parse_text
+from pipelines.tables.parallel import ordered_map
 
-MIN_PAGES_PER_WORKER = 8  # below this a pool costs more to start than it saves
-DEFAULT_WORKERS = int(os.environ.get("CORPUS_WORKERS", os.cpu_count() or 1))
 POSTS_SCHEMA = {
     "page": pl.String,
     "first_line": pl.Int64,
@@ -34,6 +30,7 @@ POSTS_SCHEMA = {
     "author_bio": pl.String,
     "notes_block": pl.String,
     "notes_first_line": pl.Int64,
+    "note_count": pl.Int64,
     "is_qa": pl.Boolean,
     "header_kind": pl.String,
     "header_value": pl.String,
@@ -61,13 +58,7 @@ def parse_pages(pages: pl.DataFrame, workers: int = 1) -> list[ParsedPage]:
     Pages are independent, so with `workers` > 1 they are parsed in a process pool; the
     result keeps the frame's (name) order either way.
     """
-    rows = pages.filter(pl.col("error").is_null()).to_dicts()
-    if workers <= 1 or len(rows) < MIN_PAGES_PER_WORKER * 2:
-        return [_parse_row(row) for row in rows]
-    chunk = max(1, len(rows) // (workers * 4))
-    # fork: workers start without re-importing; they run pure Python parsing only
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(_parse_row, rows, chunksize=chunk))
+    return ordered_map(_parse_row, pages.filter(pl.col("error").is_null()).to_dicts(), workers)
 
 
 def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:

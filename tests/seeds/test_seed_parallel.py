@@ -1,0 +1,28 @@
+"""Tier 2: parsing pages and notes in a process pool gives exactly the sequential result."""
+
+from __future__ import annotations
+
+import shutil
+
+import polars as pl
+
+from pipelines.tables.articles import build_articles
+from pipelines.tables.footnotes import build_footnotes
+from pipelines.tables.pages import list_pages, pages_frame
+from pipelines.tables.posts import parse_pages, posts_frame
+from tests.conftest import RAW_DIR
+
+
+def test_pool_and_sequential_runs_agree(tmp_path):
+    for copy in range(5):  # 20 pages: enough for the pool to be used
+        for page in RAW_DIR.glob("*.txt"):
+            shutil.copy(page, tmp_path / f"{copy}_{page.name}")
+    pages = pages_frame(list_pages(tmp_path))
+    sequential = posts_frame(parse_pages(pages, workers=1))
+    pooled = posts_frame(parse_pages(pages, workers=2))
+    assert pooled.equals(sequential)
+    with_notes = build_articles(sequential).filter(pl.col("notes_block").is_not_null())
+    many = pl.concat(  # 6 copies of the 3 annotated articles: enough for the pool
+        with_notes.with_columns(article_id=pl.col("article_id") + f"-{n}") for n in range(6)
+    )
+    assert build_footnotes(many, workers=2).equals(build_footnotes(many, workers=1))
