@@ -1,7 +1,8 @@
 """Mentions: quality and cost of our extractor against the bare statistical model.
 
 Prints, side by side from one run: precision / recall / F1 (exact span and label) on the
-hand-labelled gold set `tests/fixtures/ner_gold.jsonl`, for (a) the bare spaCy model and
+hand-labelled gold sets `tests/fixtures/ner_gold.jsonl` and `ner_gold_heldout.jsonl` (labelled
+by a second annotator without looking at the extractor), for (a) the bare spaCy model and
 (b) our extractor (knowledge base + model + span rules); then the time of our extractor
 over every text field of the built articles against the bare model's `nlp.pipe` on the
 same texts, as a ratio.
@@ -32,7 +33,10 @@ from pipelines.mentions.extract import (  # noqa: E402
 )
 from pipelines.tables.mentions import field_texts  # noqa: E402
 
-GOLD = ROOT / "tests" / "fixtures" / "ner_gold.jsonl"
+GOLD_SETS = {
+    "gold (labelled with the knowledge base)": ROOT / "tests" / "fixtures" / "ner_gold.jsonl",
+    "held-out (labelled independently)": ROOT / "tests" / "fixtures" / "ner_gold_heldout.jsonl",
+}
 
 
 def bare_model() -> spacy.language.Language:
@@ -40,8 +44,9 @@ def bare_model() -> spacy.language.Language:
     return spacy.load(MODEL_PACKAGE)
 
 
-def quality() -> None:
-    examples = load_gold(GOLD)
+def quality(name: str, path: Path) -> None:
+    print(f"== {name}: {path.name}")
+    examples = load_gold(path)
     texts = [ex.text for ex in examples]
     gold = gold_spans(examples)
     bare = bare_model()
@@ -103,7 +108,9 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, default=ROOT / "outputs" / "articles.parquet")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    quality()
+    for name, path in GOLD_SETS.items():
+        quality(name, path)
+        print()
     if args.articles.exists():
         cost(args.articles, args.repeat)
     else:
