@@ -31,16 +31,10 @@ def detector() -> LanguageDetector:
 
 
 def detect_languages(texts: list[str]) -> list[str]:
-    """Batch form of `detect_language`, run by lingua on all cores."""
+    """ISO 639-1 code of each text's main language, detected by lingua on all cores."""
     samples = [t[:SAMPLE_CHARS] for t in texts]
     found = detector().detect_languages_in_parallel_of(samples)
     return [
         lang.iso_code_639_1.name.lower() if lang and text.strip() else UNKNOWN
         for lang, text in zip(found, texts, strict=True)
     ]
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's main language (sampled: bodies run to 40k characters)."""
-    found = detector().detect_language_of(text[:SAMPLE_CHARS]) if text.strip() else None
-    return found.iso_code_639_1.name.lower() if found else UNKNOWN
