@@ -52,11 +52,6 @@ DENSIFY_STEP = np.uint64(1 << 32)  # borrowed values are offset so they never ti
 HASH_BASE = np.uint64(1_000_003)
 
 
-def shingles(norm: str) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the character shingles (a polynomial rolling hash)."""
-    return np.unique(shingle_hashes(norm))
-
-
 def shingle_hashes(norm: str) -> np.ndarray:
     """32-bit hashes of every character shingle, repeats included (enough for a signature)."""
     if not norm:

@@ -113,8 +113,3 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     if current:
         paragraphs.append(Paragraph(tuple(current), start, start + len(current) - 1))
     return paragraphs
-
-
-def strip_more_tags(text: str) -> str:
-    """Remove WordPress `<!–more–>` remnants left inside a paragraph."""
-    return clean_inline(MORE_TAG.sub(" ", text))
