@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import polars as pl
 
-FIELD_COLUMNS = {"title": "title", "subtitle": "subtitle", "blog_note": "blog_note", "body": "body"}
+from schemas.common import FIELDS
 
 
 def field_text(article: dict[str, object], field: str) -> str | None:
-    """The text a mention's offsets index (captions joined by a newline)."""
+    """The text a mention's offsets index (captions joined by a newline); None if empty.
+
+    The mentions stage reads its texts through this function too, so extraction and the
+    offset check can never disagree on what a field's text is.
+    """
     if field == "caption":
         captions = article.get("captions") or []
         return "\n".join(captions) if captions else None  # type: ignore[arg-type]
-    value = article.get(FIELD_COLUMNS.get(field, ""))
-    return value if isinstance(value, str) else None
+    value = article.get(field) if field in FIELDS else None
+    return value if isinstance(value, str) and value else None
 
 
 def orphan_rows(child: pl.DataFrame, articles: pl.DataFrame) -> pl.Series:

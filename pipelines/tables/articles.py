@@ -67,26 +67,26 @@ def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _sightings(posts: pl.DataFrame, note_counts: list[int]) -> list[Sighting]:
+def _sightings(rows: list[dict[str, object]]) -> list[Sighting]:
+    """What dedupe compares; note counts were taken when the page was parsed."""
     return [
         Sighting(
             i,
-            row["page"],
-            row["first_line"],
-            row["title"],
-            row["body"],
-            note_counts[i],
-            len(row["captions"]),
+            r["page"],
+            r["first_line"],
+            r["title"],
+            r["body"],
+            r["note_count"],
+            len(r["captions"]),
         )
-        for i, row in enumerate(posts.iter_rows(named=True))
+        for i, r in enumerate(rows)
     ]
 
 
 def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
     """Merge sightings into articles; the most complete sighting is the text of record."""
     rows = posts.to_dicts()
-    note_counts = [r["note_count"] for r in rows]  # split once, when the page was parsed
-    clusters = cluster_sightings(_sightings(posts, note_counts))
+    clusters = cluster_sightings(_sightings(rows))
     articles = []
     for cluster in clusters:
         record = rows[cluster.record]
@@ -102,7 +102,7 @@ def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
             article_id=cluster.article_id,
             word_count=count_words(record["body"]),
             language=None,
-            footnote_count=note_counts[cluster.record],
+            footnote_count=record["note_count"],
             sources=[
                 {"page": m["page"], "first_line": m["first_line"], "last_line": m["last_line"]}
                 for m in ordered

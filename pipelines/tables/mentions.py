@@ -8,7 +8,8 @@ from spacy.language import Language
 from pipelines.mentions.extract import extract_mentions
 from pipelines.tables.posts import REJECTS_SCHEMA
 from pipelines.validation import row_json
-from schemas.integrity import mention_offset_errors
+from schemas.common import FIELDS
+from schemas.integrity import field_text, mention_offset_errors
 
 MENTIONS_SCHEMA = {
     "article_id": pl.String,
@@ -20,17 +21,11 @@ MENTIONS_SCHEMA = {
     "entity": pl.String,
     "entity_id": pl.String,
 }
-TEXT_FIELDS = ("title", "subtitle", "blog_note", "body")
-CAPTION_FIELD = "caption"
 
 
 def field_texts(article: dict[str, object]) -> list[tuple[str, str]]:
-    """(field, text) pairs; captions are joined by a newline as the contract says."""
-    texts = [(f, str(article[f])) for f in TEXT_FIELDS if article.get(f)]
-    captions = article.get("captions") or []
-    if captions:
-        texts.append((CAPTION_FIELD, "\n".join(captions)))  # type: ignore[arg-type]
-    return texts
+    """(field, text) pairs of the fields that have text, in the contract's field order."""
+    return [(f, text) for f in FIELDS if (text := field_text(article, f)) is not None]
 
 
 def build_mentions(
