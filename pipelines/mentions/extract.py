@@ -74,15 +74,6 @@ def load_model(with_kb: bool = True) -> Language:
     return nlp
 
 
-def mask_offsets(text: str, offsets: Iterable[tuple[int, int]]) -> str:
-    """Blank out [start, end) ranges (footnote markers) without moving any other character."""
-    chars = list(text)
-    for start, end in offsets:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
 def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     """Shrink a span to the contract's extent; returns (start, end) in `text`."""
     for _ in range(3):
@@ -119,11 +110,14 @@ def not_entities() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def nlp_view(text: str, kb: KnowledgeBase) -> str:
-    """What the model reads: same length and offsets, with glued note markers and
-    non-breaking spaces blanked, so that "Kazakh13" and "Sooronbay\u00a0Jeenbekov" read as names.
+def nlp_view(text: str, kb: KnowledgeBase, markers: Iterable[tuple[int, int]] = ()) -> str:
+    """What the model reads: same length and offsets, with note markers (the known `markers`
+    and digits glued to a known name) and non-breaking spaces blanked, so that "Kazakh13" and
+    "Sooronbay\u00a0Jeenbekov" read as names.
     """
     chars = list(text.replace("\u00a0", " "))
+    for start, end in markers:
+        chars[start:end] = " " * len(chars[start:end])
     for m in MARKER_AFTER_PUNCT.finditer(text):
         chars[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
     for m in MARKER_AFTER_WORD.finditer(text):
@@ -163,7 +157,7 @@ def extract_mentions(
 ) -> list[list[Mention]]:
     """Mentions for each text, offsets into the text as given."""
     kb = kb or default_kb()
-    masked = [nlp_view(mask_offsets(t, masks[i]) if masks else t, kb) for i, t in enumerate(texts)]
+    masked = [nlp_view(t, kb, masks[i] if masks else ()) for i, t in enumerate(texts)]
     skip = not_entities()
     pieces = [(i, offset, piece) for i, t in enumerate(masked) for offset, piece in chunk_text(t)]
     docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=BATCH_SIZE)
