@@ -90,11 +90,14 @@ def _is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]
 
 def _standfirst_like(text: str) -> bool:
     """One sentence of standfirst length, or a journal abstract speaking of its authors."""
-    if classify.ABSTRACT_VOICE.search(text) and classify.words(text) <= ABSTRACT_MAX_WORDS:
+    if (
+        classify.ABSTRACT_VOICE.search(text)
+        and classify.words(text, ABSTRACT_MAX_WORDS) <= ABSTRACT_MAX_WORDS
+    ):
         return True
     return (
         len(text) <= STANDFIRST_MAX_CHARS
-        and classify.words(text) <= STANDFIRST_MAX_WORDS
+        and classify.words(text, STANDFIRST_MAX_WORDS) <= STANDFIRST_MAX_WORDS
         and not classify.INNER_SENTENCE.search(text)
         and not classify.is_person_name_line(text)
     )
@@ -105,11 +108,11 @@ def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
     text = units[i].text
     low, high = SHAPE_CAPTION_WORDS
     return (
-        low <= classify.words(text) <= high
+        low <= classify.words(text, high) <= high
         and not SENTENCE_CLOSED.search(text)
         and 0 < i < len(units) - 1
         and is_body[i - 1]
-        and classify.words(units[i + 1].text) > high
+        and classify.words(units[i + 1].text, high) > high
     )
 
 
@@ -193,7 +196,7 @@ def _join_split_paragraphs(paragraphs: list[str]) -> list[str]:
     for text in paragraphs:
         if (
             joined
-            and classify.words(joined[-1]) >= SPLIT_PARAGRAPH_MIN_WORDS
+            and classify.words(joined[-1], SPLIT_PARAGRAPH_MIN_WORDS) >= SPLIT_PARAGRAPH_MIN_WORDS
             and not SENTENCE_CLOSED.search(joined[-1])
             and not classify.is_heading(text)
         ):
@@ -233,7 +236,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         post.notes_first_line = paragraphs[notes_start].first_line
     state = _State(post)
     rest = units[1:]
-    questions = sum(1 for u in rest if u.text.endswith("?") and classify.words(u.text) > 3)
+    questions = sum(1 for u in rest if u.text.endswith("?") and classify.words(u.text, 3) > 3)
     post.is_qa = questions >= QA_MIN_QUESTIONS
     is_body = [False] * len(rest)
     for i, unit in enumerate(rest):

@@ -42,20 +42,20 @@ def _first_line_text(paragraph: Paragraph) -> str:
 def _intro_paragraph(text: str) -> bool:
     """Blog voice, and not a part that merely mentions the blogger (a note, a bio, a caption)."""
     return (
-        classify.blog_voice_score(text) >= MIN_INTRO_SCORE
-        and not classify.NOTE_START.match(text)
+        not classify.NOTE_START.match(text)
         and not classify.is_bio(text)
         and not classify.is_caption(text)
+        and classify.blog_voice_score(text) >= MIN_INTRO_SCORE  # the costly test last
     )
 
 
-def _intro_length(paragraphs: list[Paragraph], i: int) -> int:
+def _intro_length(paragraphs: list[Paragraph], title_like: list[bool], i: int) -> int:
     """How many paragraphs from i form an introduction that is followed by a headline (0: none)."""
     for length in range(1, MAX_INTRO_PARAGRAPHS + 1):
         if i + length >= len(paragraphs):
             return 0
         # cheap test first: most paragraphs are not followed by a headline
-        if classify.is_title_like(_first_line_text(paragraphs[i + length])):
+        if title_like[i + length]:
             ok = all(_intro_paragraph(p.text) for p in paragraphs[i : i + length])
             return length if ok else 0
     return 0
@@ -79,13 +79,14 @@ def _opens_front_matter(paragraph: Paragraph) -> bool:
     )
 
 
-def _headline_without_intro(paragraphs: list[Paragraph], i: int) -> bool:
-    if i == 0 or i + 1 >= len(paragraphs):
+def _headline_without_intro(
+    paragraphs: list[Paragraph], firsts: list[str], title_like: list[bool], i: int
+) -> bool:
+    if i == 0 or i + 1 >= len(paragraphs) or not title_like[i]:
         return False
-    text = _first_line_text(paragraphs[i])
+    text = firsts[i]
     return (
         _closes_post(paragraphs[i - 1])
-        and classify.is_title_like(text)
         and not classify.is_person_name_line(text)
         and not classify.CONTRIBUTORS_HEADING.match(text)
         and not classify.NOTES_HEADING.match(text)
@@ -99,16 +100,16 @@ def find_posts(paragraphs: list[Paragraph]) -> tuple[list[PostSpan], list[Paragr
     Returns the posts and the paragraphs before the first post that could not be placed.
     """
     starts: list[tuple[int, int]] = []  # (paragraph index, intro paragraphs)
+    firsts = [_first_line_text(p) for p in paragraphs]  # each is looked at up to four times
+    title_like = [classify.is_title_like(text) for text in firsts]
     i = 0
     while i < len(paragraphs):
-        intro = _intro_length(paragraphs, i)
+        intro = _intro_length(paragraphs, title_like, i)
         if intro:
             starts.append((i, intro))
             i += intro + 2  # the headline, and the part after it, open no post of their own
             continue
-        if (i == 0 and classify.is_title_like(_first_line_text(paragraphs[0]))) or (
-            _headline_without_intro(paragraphs, i)
-        ):
+        if (i == 0 and title_like[0]) or _headline_without_intro(paragraphs, firsts, title_like, i):
             starts.append((i, 0))
         i += 1
     if not starts:

@@ -44,6 +44,8 @@ def _starts_structure(line: str) -> bool:
 
 def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
     """Cut one paragraph into units (see module docstring)."""
+    if len(paragraph.lines) == 1:  # most paragraphs: one unit, the paragraph's own text
+        return [Unit(paragraph.text, paragraph.first_line, paragraph.first_line, index)]
     units: list[list[object]] = []  # [lines, first_line]
     for offset, line in enumerate(paragraph.lines):
         number = paragraph.first_line + offset

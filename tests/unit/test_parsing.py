@@ -238,3 +238,26 @@ def test_header_glued_to_the_first_post_and_unknown_headers():
     assert [(r.stage, r.raw_text) for r in parsed.rejects] == [
         ("header", "Category Archives: Things")
     ]
+
+
+@pytest.mark.parametrize("text", ["", "one", "two words", " spaced  out\ttext \n", "a " * 50])
+def test_capped_word_count_compares_like_the_full_count(text):
+    full = classify.words(text)
+    for cap in (0, 1, 2, 3, 40):
+        assert (classify.words(text, cap) <= cap) == (full <= cap)
+        assert classify.words(text, cap) == min(full, cap + 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO,
+        INTRO_2,
+        BODY,
+        "My PIECE for the BLOG, an Article",
+        "A \u212aelvin-sign piece: \u017fite",
+    ],
+)
+def test_blog_cues_on_lower_cased_text_match_ignorecase(text):
+    expected = {m.group().lower() for m in classify.BLOG_CUES.finditer(text)}
+    assert classify._distinct_cues(text) == expected
