@@ -7,8 +7,7 @@ decoder only removes what does not change line numbering (a BOM, CR of CRLF pair
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 BOM = "\ufeff"
 NUL = b"\x00"
@@ -38,11 +37,14 @@ class Paragraph:
     lines: tuple[str, ...]
     first_line: int  # 1-based
     last_line: int  # 1-based, inclusive
+    # Lines joined with a space, so that hard-wrapped paragraphs read as one. Set once on
+    # creation: every paragraph's text is read, most of them several times.
+    text: str = field(init=False, compare=False, repr=False)
 
-    @cached_property
-    def text(self) -> str:
-        """Lines joined with a space: hard-wrapped paragraphs read as one."""
-        return clean_inline(" ".join(line.strip() for line in self.lines))
+    def __post_init__(self) -> None:
+        lines = self.lines
+        joined = lines[0] if len(lines) == 1 else " ".join(line.strip() for line in lines)
+        object.__setattr__(self, "text", clean_inline(joined))
 
     @property
     def raw(self) -> str:

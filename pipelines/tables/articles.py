@@ -116,9 +116,21 @@ def _per_sighting(
 
 
 def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
-    """Merge sightings into articles; the most complete sighting is the text of record.
+    """Merge sightings into articles, then detect each article's language."""
+    return add_languages(merge_sightings(posts))
+
+
+def add_languages(articles: pl.DataFrame) -> pl.DataFrame:
+    """Enrichment: the `language` of each body (articles are independent of one another)."""
+    languages = detect_languages(articles["body"].to_list())
+    return articles.with_columns(language=pl.Series(languages, dtype=pl.String))
+
+
+def merge_sightings(posts: pl.DataFrame) -> pl.DataFrame:
+    """Dedupe: one row per article, the most complete sighting as its text of record.
 
     Columns of record are gathered by polars; only what merging needs goes through Python.
+    `language` is left empty for `add_languages`.
     """
     columns = {column: posts[column].to_list() for column in SIGHTING_COLUMNS}
     captions = posts["captions"].list.len().to_list()
@@ -130,7 +142,7 @@ def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
     scalars = {
         "article_id": [c.article_id for c in clusters],
         "word_count": [count_words(body) for body in bodies],
-        "language": detect_languages(bodies),
+        "language": [None] * len(clusters),
         "footnote_count": [columns["note_count"][k] for k in records],
         "content_sha256": [c.content_sha256 for c in clusters],
         "sightings": [len(c.members) for c in clusters],
