@@ -65,8 +65,7 @@ def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:
     rows = []
     for page in parsed:
         for post in page.posts:
-            row = asdict(post)
-            row.pop("problems")
+            row = {k: v for k, v in vars(post).items() if k != "problems"}  # no deep copy
             row.update(page=page.page, header_kind=page.header.kind, header_value=page.header.value)
             rows.append(row)
     return pl.DataFrame(rows, schema=POSTS_SCHEMA)
