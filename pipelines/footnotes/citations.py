@@ -3,8 +3,11 @@ and which earlier note cites the same work."""
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 import re
+import sys
 from functools import lru_cache
 
 import tldextract
@@ -28,6 +31,10 @@ BARE_DOMAIN = re.compile(
     r"(?<![\w@./\-])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24})"
     r"(?![\w@\-])"
 )
+
+# Every BARE_DOMAIN match holds a full stop before a lower-case letter; a text without one
+# (most notes once their URLs are blanked) need not be scanned for site names.
+DOT_LOWER = re.compile(r"\.[a-z]")
 
 # File extensions that happen to be top-level domains.
 FILE_SUFFIXES = frozenset({"zip", "mov", "pdf", "doc", "htm", "html", "php", "aspx", "jpg"})
@@ -72,6 +79,9 @@ ACCESSED_MONTH_FIRST = re.compile(
     + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
     re.I,
 )
+# Every 'accessed …' pattern holds this word: without it they need not run, and with it
+# they need not look before its first occurrence.
+ACCESSED_WORD = re.compile(r"accessed", re.I)
 # 'accessed 2022-08-14'.
 ACCESSED_ISO = re.compile(
     r"\baccessed(?:\s+on)?\s*:?\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b", re.I
@@ -95,11 +105,12 @@ IBID = re.compile(r"^\s*ibid(?:em)?\b", re.I)
 # citations of the same work. Years are not page numbers.
 PINPOINT = re.compile(r",\s*(?:pp?\.\s*)?(?P<page>\d{1,4})(?:\s*[-–]\s*\d{1,4})?\s*$")
 ACCESSED_CLAUSE = re.compile(r",?\s*(?:last\s+)?accessed\b[^;]*", re.I)
-SPACES = re.compile(r"\s+")
 WORD = re.compile(r"[^\W\d_]{2,}")
 # Shortest key or short title trusted to identify a work.
 MIN_KEY_LENGTH = 15
 MIN_SHORT_TITLE = 8
+# Position past every earlier note: nothing found yet.
+NOT_FOUND = sys.maxsize
 STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "on", "to", "see", "also", "an", "by"})
 
 
@@ -112,7 +123,14 @@ def _strip_url(url: str) -> str:
     return url
 
 
+def _may_hold_url(text: str) -> bool:
+    """Whether URL can match: every match holds '://' or a 'www.' (in any case)."""
+    return "://" in text or "www." in text.lower()
+
+
 def _url_spans(text: str) -> list[tuple[int, int, str]]:
+    if not _may_hold_url(text):
+        return []
     spans = []
     for m in URL.finditer(text):
         url = _strip_url(m.group())
@@ -134,6 +152,19 @@ def _registered_domain(host: str) -> str | None:
     return parts.top_domain_under_public_suffix.lower()
 
 
+def _bare_domains(masked: str) -> list[tuple[int, str]]:
+    """(offset, registered domain) of the bare site names in a text with URLs blanked."""
+    found = []
+    for m in BARE_DOMAIN.finditer(masked):
+        host = m.group("host")
+        if host.rsplit(".", 1)[-1] in FILE_SUFFIXES:
+            continue
+        domain = _registered_domain(host)
+        if domain:
+            found.append((m.start(), domain))
+    return found
+
+
 def extract_domains(text: str, urls: list[str]) -> list[str]:
     """Registered domains of the URLs and of bare site names, in order of appearance."""
     found: list[tuple[int, str]] = []
@@ -147,13 +178,8 @@ def extract_domains(text: str, urls: list[str]) -> list[str]:
             masked = masked[:pos] + " " * len(url) + masked[pos + len(url) :]
     for start, end, _ in _url_spans(masked):
         masked = masked[:start] + " " * (end - start) + masked[end:]
-    for m in BARE_DOMAIN.finditer(masked):
-        host = m.group("host")
-        if host.rsplit(".", 1)[-1] in FILE_SUFFIXES:
-            continue
-        domain = _registered_domain(host)
-        if domain:
-            found.append((m.start(), domain))
+    if DOT_LOWER.search(masked):
+        found.extend(_bare_domains(masked))
     seen: list[str] = []
     for _, domain in sorted(found, key=lambda item: item[0]):
         if domain not in seen:
@@ -163,9 +189,12 @@ def extract_domains(text: str, urls: list[str]) -> list[str]:
 
 def parse_accessed_date(text: str) -> datetime.date | None:
     """Date in the first 'accessed …' clause of a note, in any of the printed orders."""
+    word = ACCESSED_WORD.search(text)
+    if word is None:
+        return None
     best: tuple[int, datetime.date] | None = None
     for pattern in (ACCESSED_DAY_FIRST, ACCESSED_MONTH_FIRST, ACCESSED_ISO):
-        m = pattern.search(text)
+        m = pattern.search(text, word.start())
         if m is None:
             continue
         month = m.group("month")
@@ -221,10 +250,10 @@ def _single_quoted(text: str, start: int) -> str | None:
     return _clean_title(text[start + 1 :].rstrip(". "))
 
 
-@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
+@lru_cache(maxsize=CACHE_SIZE)  # pure; read for a note by the row and by link_same_as
 def cited_title(text: str) -> str | None:
     """The quoted title of the cited work: the first ‘…’ or “…” pair, or None."""
-    single = SINGLE_OPEN.search(text)
+    single = SINGLE_OPEN.search(text) if "‘" in text else None
     double = text.find("“")
     straight = text.find('"')
     starts = [
@@ -248,21 +277,24 @@ def cited_title(text: str) -> str | None:
 
 
 def _normalise(text: str) -> str:
-    return SPACES.sub(" ", text.casefold()).strip().rstrip(" .,;:")
+    # str.split() breaks at exactly the characters that \s matches, and drops the ends
+    return " ".join(text.casefold().split()).rstrip(" .,;:")
 
 
-@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
+@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as reads it when it adds and looks up
 def _title_key(title: str) -> tuple[str, bool]:
     """Normalised title and whether it was printed cut short with an ellipsis."""
-    cut = bool(ELLIPSIS_END.search(title))
-    return _normalise(ELLIPSIS_END.sub("", title)), cut
+    # ELLIPSIS_END matches exactly when the title ends in an ellipsis before any spaces
+    cut = title.rstrip().endswith(("…", "..."))
+    return _normalise(ELLIPSIS_END.sub("", title) if cut else title), cut
 
 
-@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
+@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as reads it when it adds and looks up
 def _work_key(text: str) -> str:
     """A citation without URLs, accessed date and page number: the work it cites."""
-    key = URL.sub(" ", text)
-    key = ACCESSED_CLAUSE.sub("", key)
+    key = URL.sub(" ", text) if _may_hold_url(text) else text
+    if ACCESSED_WORD.search(key):
+        key = ACCESSED_CLAUSE.sub("", key)
     key = _normalise(key.replace("<", " ").replace(">", " "))
     pinpoint = PINPOINT.search(key)
     if pinpoint and not (1800 <= int(pinpoint.group("page")) <= 2099):
@@ -274,7 +306,7 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in WORD.findall(text)} - STOP_WORDS
 
 
-@lru_cache(maxsize=CACHE_SIZE)  # pure; link_same_as compares every pair of notes
+@lru_cache(maxsize=CACHE_SIZE)  # pure; a note's source is compared with several others
 def _around_title(text: str) -> tuple[str, str]:
     """Who is cited (text before the quoted title) and where (first segment after it)."""
     title = cited_title(text)
@@ -298,15 +330,73 @@ def _same_source(short: str, full: str) -> bool:
     return True
 
 
-def _same_title(short: str, full: str) -> bool:
-    short_title, full_title = cited_title(short), cited_title(full)
-    if not short_title or not full_title:
-        return False
-    (short_key, cut), (full_key, _) = _title_key(short_title), _title_key(full_title)
-    if short_key == full_key:
-        return True
-    prefix = full_key.startswith(short_key) and len(short_key) >= MIN_SHORT_TITLE
-    return prefix and (cut or len(short) < len(full))
+class _EarlierNotes:
+    """The notes seen so far, indexed by work key and by title key.
+
+    Finds the earliest earlier note citing the same work without comparing every pair:
+    equal work keys and equal title keys are dictionary look-ups, and titles that a short
+    title begins are one range of the sorted title keys.
+    """
+
+    def __init__(self) -> None:
+        self.notes: list[Note] = []
+        self.first_by_work: dict[str, int] = {}
+        self.by_title: dict[str, list[int]] = {}
+        self.sorted_titles: list[str] = []
+
+    def add(self, note: Note) -> None:
+        position = len(self.notes)
+        self.notes.append(note)
+        self.first_by_work.setdefault(_work_key(note.text), position)
+        title = cited_title(note.text)
+        if not title:
+            return
+        key, _ = _title_key(title)
+        if key not in self.by_title:
+            self.by_title[key] = []
+            bisect.insort(self.sorted_titles, key)
+        self.by_title[key].append(position)
+
+    def same_work(self, text: str) -> Note | None:
+        """The earliest earlier note with the same work key or the same titled source."""
+        key = _work_key(text)
+        first = self.first_by_work.get(key, NOT_FOUND) if len(key) >= MIN_KEY_LENGTH else NOT_FOUND
+        first = min(first, self._same_titled(text, first))
+        return self.notes[first] if first < NOT_FOUND else None
+
+    def _same_titled(self, text: str, limit: int) -> int:
+        """Position of the earliest note before `limit` citing the same title and source.
+
+        Same title: equal title keys, or a short title (at least MIN_SHORT_TITLE long) that
+        begins an earlier title, when it is cut with an ellipsis or its note is shorter.
+        """
+        title = cited_title(text)
+        if not title:
+            return NOT_FOUND
+        short_key, cut = _title_key(title)
+        found = self._first_same_source(text, self.by_title.get(short_key, []), limit)
+        if len(short_key) < MIN_SHORT_TITLE:
+            return found
+        start = bisect.bisect_left(self.sorted_titles, short_key)
+        for full_key in itertools.islice(self.sorted_titles, start, None):
+            if not full_key.startswith(short_key):
+                break
+            if full_key == short_key:
+                continue
+            positions = [
+                k for k in self.by_title[full_key] if cut or len(text) < len(self.notes[k].text)
+            ]
+            found = self._first_same_source(text, positions, min(found, limit))
+        return found
+
+    def _first_same_source(self, text: str, positions: list[int], limit: int) -> int:
+        """First of the (increasing) positions before `limit` whose note has the same source."""
+        for k in positions:
+            if k >= limit:
+                break
+            if _same_source(text, self.notes[k].text):
+                return k
+        return limit
 
 
 def link_same_as(notes: list[Note]) -> dict[int, int | None]:
@@ -318,35 +408,29 @@ def link_same_as(notes: list[Note]) -> dict[int, int | None]:
     """
     links: dict[int, int | None] = {}
     known = {note.number for note in notes}
-    earlier: list[Note] = []
+    earlier = _EarlierNotes()
     for note in notes:
         links[note.number] = _find_same(note, earlier, links, known)
-        earlier.append(note)
+        earlier.add(note)
     return links
 
 
 def _find_same(
-    note: Note, earlier: list[Note], links: dict[int, int | None], known: set[int]
+    note: Note, earlier: _EarlierNotes, links: dict[int, int | None], known: set[int]
 ) -> int | None:
-    if not earlier:
+    if not earlier.notes:
         return None
     if IBID.match(note.text):
-        previous = earlier[-1].number
+        previous = earlier.notes[-1].number
         return links.get(previous) or previous
-    reference = NOTE_REFERENCE.search(note.text)
-    if (
-        reference
-        and len(note.text) <= MAX_REFERENCE_LENGTH
-        and not URL.search(note.text)
-        and cited_title(note.text) is None
-    ):
+    # only a short note can be a pure cross-reference: test the length before any regex
+    short = len(note.text) <= MAX_REFERENCE_LENGTH
+    reference = NOTE_REFERENCE.search(note.text) if short else None
+    if reference and not URL.search(note.text) and cited_title(note.text) is None:
         target = int(reference.group("num"))
         if target in known and target < note.number:
             return target
-    key = _work_key(note.text)
-    for other in earlier:
-        if len(key) >= MIN_KEY_LENGTH and key == _work_key(other.text):
-            return links.get(other.number) or other.number
-        if _same_title(note.text, other.text) and _same_source(note.text, other.text):
-            return links.get(other.number) or other.number
-    return None
+    other = earlier.same_work(note.text)
+    if other is None:
+        return None
+    return links.get(other.number) or other.number

@@ -7,6 +7,7 @@ markers, so candidates are kept only where they fit the order of the notes.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -20,14 +21,16 @@ NOT_A_MARKER = 0
 CURRENCY = "$£€¥"
 
 # Digits glued to a letter or a closing punctuation mark, not followed by more of a number
-# ('4.3%', '12,000', 'PM2.5', '3,000-strong').
+# ('4.3%', '12,000', 'PM2.5', '3,000-strong'). Both patterns start with a digit and look
+# back from there: a leading character set lets the regex engine skip to the next digit,
+# where a leading look-behind is tried at every position of the body.
 GLUED_MARKER = re.compile(
-    r"(?<=[^\W\d_]|[,.”’)\];:\"'!?»])(?P<num>\d{1,4})(?![\w%/\-]|[.,]\d|\.[a-z])"
+    r"(?P<num>\d(?<=(?:[^\W\d_]|[,.”’)\];:\"'!?»])\d)\d{0,3})(?![\w%/\-]|[.,]\d|\.[a-z])"
 )
 
 # A free-standing run of digits that may hide a marker after a year or a day of month.
 # Money ('$280') and parts of other numbers are excluded by the look-behind.
-DIGIT_RUN = re.compile(r"(?<![\w$£€¥.,/\-])(?P<run>\d{2,8})(?![\w%/\-]|[.,]\d)")
+DIGIT_RUN = re.compile(r"(?P<run>\d(?<![\w$£€¥.,/\-]\d)\d{1,7})(?![\w%/\-]|[.,]\d)")
 
 # A month name just before a digit run: 'March 123' is March 12 + marker 3.
 MONTH_BEFORE = re.compile(
@@ -49,6 +52,9 @@ DIGIT_WORDS = frozenset(
 FIRST_YEAR = 1800
 LAST_YEAR = 2099
 LAST_DAY = 31
+
+# No predecessor: every real candidate scores at least WEAK.
+NO_ENTRY = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -123,27 +129,59 @@ def _candidates(body: str, wanted: set[int]) -> list[_Marker]:
     return sorted(found, key=lambda c: (c.pos, -c.weight))
 
 
+class _PrefixBest:
+    """Best (score, -index) among entries of rank 1..r: a Fenwick tree for prefix maxima."""
+
+    def __init__(self, size: int) -> None:
+        self.tree = [NO_ENTRY] * (size + 1)
+
+    def add(self, rank: int, key: tuple[int, int]) -> None:
+        tree = self.tree
+        while rank < len(tree):
+            if key > tree[rank]:
+                tree[rank] = key
+            rank += rank & -rank
+
+    def best(self, rank: int) -> tuple[int, int]:
+        tree = self.tree
+        found = NO_ENTRY
+        while rank > 0:
+            if tree[rank] > found:
+                found = tree[rank]
+            rank -= rank & -rank
+        return found
+
+
 def _ordered_chain(cands: list[_Marker]) -> list[int]:
-    """Indexes of the heaviest chain with increasing positions and note numbers."""
+    """Indexes of the heaviest chain with increasing positions and note numbers.
+
+    A predecessor must have a smaller note number and a span ending before the candidate's
+    span starts; on equal scores the earliest predecessor wins. Span starts never decrease
+    in candidate order (a split marker's run holds no other candidate), so predecessors are
+    released in order of span end into a tree keyed by note number: O(n log n).
+    """
     n = len(cands)
+    if not n:
+        return []
+    numbers = sorted({cand.number for cand in cands})
+    rank = {number: k for k, number in enumerate(numbers, start=1)}
+    released = _PrefixBest(len(numbers))
+    waiting: list[tuple[int, int]] = []  # (span end, index) of scored candidates
     score = [0] * n
     prev = [-1] * n
     for i, cand in enumerate(cands):
-        score[i] = cand.weight
-        for j in range(i):
-            other = cands[j]
-            if other.number < cand.number and other.span_end <= cand.span_start:
-                total = score[j] + cand.weight
-                if total > score[i]:
-                    score[i] = total
-                    prev[i] = j
-    if not n:
-        return []
-    best = max(range(n), key=lambda k: (score[k], -k))
+        while waiting and waiting[0][0] <= cand.span_start:
+            _, j = heapq.heappop(waiting)
+            released.add(rank[cands[j].number], (score[j], -j))
+        best, minus_j = released.best(rank[cand.number] - 1)
+        score[i] = best + cand.weight
+        prev[i] = -minus_j if best else -1
+        heapq.heappush(waiting, (cand.span_end, i))
+    best_index = max(range(n), key=lambda k: (score[k], -k))
     chain = []
-    while best != -1:
-        chain.append(best)
-        best = prev[best]
+    while best_index != -1:
+        chain.append(best_index)
+        best_index = prev[best_index]
     return chain[::-1]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipelines.footnotes.markers import find_markers
 
@@ -21,6 +22,10 @@ GAP_PENALTY = 0.6
 MID_LINE_WEIGHT = 0.9
 # Bonus for a candidate printed like most notes of the block (same separator / quote).
 STYLE_BONUS = 0.05
+# Notes numbered from 1 to at least this many are a notes run even without markers.
+LONG_RUN = 5
+# Score of a candidate that no chain can reach.
+NO_SCORE = float("-inf")
 
 QUOTES = '“‘"«'
 
@@ -35,10 +40,16 @@ LINE_START_NUMBER = re.compile(
     re.M,
 )
 
+# The place where a line may start with a note number: a line break, spaces, a digit.
+# A literal first character lets the regex engine jump between line breaks.
+NEWLINE_DIGIT = re.compile(r"\n[ \t]*\d")
+
 # A note number inside a line after the end of the previous note ('…, 2020. 28 “…').
-# The new note must open with a quote, a capital letter or a URL.
+# The new note must open with a quote, a capital letter or a URL. The closing punctuation
+# is matched rather than looked behind at: a leading character set lets the regex engine
+# skip ahead, where a leading look-behind is tried at every position.
 MID_LINE_NUMBER = re.compile(
-    r"(?<=[.;”\"’)\]!?])[ \t]+(?P<num>\d{1,4})(?P<sep>\.[ \t]+|[ \t]+|(?=[“‘\"«]))"
+    r"[.;”\"’)\]!?](?P<space>[ \t]+)(?P<num>\d{1,4})(?P<sep>\.[ \t]+|[ \t]+|(?=[“‘\"«]))"
     r"(?=[“‘\"«]|[A-ZÀ-ÖØ-ÞА-ЯЁ]|https?://)"
 )
 
@@ -48,6 +59,9 @@ ABBREVIATION_BEFORE = re.compile(
     r"cf|ca|c|vs|st|mr|mrs|ms|dr|prof|gen|col|lt)\.|\b[A-Z]\.)\s*$",
     re.I,
 )
+# ABBREVIATION_BEFORE ends at the full stop just before a candidate, so it starts at most
+# this many characters earlier ('chap.'); searching only there keeps the scan linear.
+ABBREVIATION_WINDOW = 12
 
 # A blank line just before a position: the candidate opens a paragraph.
 BLANK_LINE_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*$")
@@ -65,8 +79,7 @@ class Note:
     offset: int
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     pos: int
     number: int
     text_start: int
@@ -81,33 +94,69 @@ def _sep_kind(sep: str) -> str:
     return "space" if sep else "none"
 
 
+def _line_starts(block: str) -> list[re.Match[str]]:
+    """LINE_START_NUMBER matches, tried only where a line opens with a digit.
+
+    Same matches as `finditer`: each lies within one line and starts at its beginning.
+    """
+    starts = [0] + [m.start() + 1 for m in NEWLINE_DIGIT.finditer(block)]
+    matches = (LINE_START_NUMBER.match(block, start) for start in starts)
+    return [m for m in matches if m is not None]
+
+
+def _abbreviation_before(block: str, end: int) -> bool:
+    """Whether an abbreviation such as 'No.' ends at `end` (the number after it is not a note)."""
+    return ABBREVIATION_BEFORE.search(block, max(0, end - ABBREVIATION_WINDOW), end) is not None
+
+
+def _candidate(block: str, m: re.Match[str], line_start: bool) -> _Candidate:
+    text_start = m.end()
+    return _Candidate(
+        m.start("num"),
+        int(m.group("num")),
+        text_start,
+        line_start,
+        _sep_kind(m.group("sep")),
+        block[text_start : text_start + 1] in QUOTES,
+    )
+
+
 def _candidates(block: str) -> list[_Candidate]:
     """Every place a note could start, before the sequence decides which ones do."""
-    found: dict[int, _Candidate] = {}
-    for m in LINE_START_NUMBER.finditer(block):
-        text_start = m.end()
-        found[m.start("num")] = _Candidate(
-            pos=m.start("num"),
-            number=int(m.group("num")),
-            text_start=text_start,
-            line_start=True,
-            sep=_sep_kind(m.group("sep")),
-            quoted=block[text_start : text_start + 1] in QUOTES,
-        )
+    found = {m.start("num"): _candidate(block, m, True) for m in _line_starts(block)}
     for m in MID_LINE_NUMBER.finditer(block):
         pos = m.start("num")
-        if pos in found or ABBREVIATION_BEFORE.search(block, 0, m.start()):
-            continue
-        text_start = m.end()
-        found[pos] = _Candidate(
-            pos=pos,
-            number=int(m.group("num")),
-            text_start=text_start,
-            line_start=False,
-            sep=_sep_kind(m.group("sep")),
-            quoted=block[text_start : text_start + 1] in QUOTES,
-        )
+        if pos not in found and not _abbreviation_before(block, m.start("space")):
+            found[pos] = _candidate(block, m, False)
     return [found[pos] for pos in sorted(found)]
+
+
+# Scored candidates of one note number as (score, index), kept as predecessors for the
+# next numbers. A candidate scoring no more than a later one of the same number can never be
+# the best predecessor again (the later one totals at least as much and wins ties), so a
+# ladder holds only strictly decreasing scores, in index order.
+_Ladder = list[tuple[float, int]]
+
+
+def _climb(ladder: _Ladder, score: float, index: int) -> None:
+    while ladder and ladder[-1][0] <= score:
+        ladder.pop()
+    ladder.append((score, index))
+
+
+def _ladder_best(ladder: _Ladder, weight: float, penalty: float) -> tuple[float, int]:
+    """(total, index) of the best predecessor on a ladder: highest total, then latest index.
+
+    Totals are computed as a comparison with every predecessor would compute them, so
+    rounding ties fall the same way; they never increase along the ladder.
+    """
+    top, index = ladder[0]
+    total = top + weight - penalty
+    for score, later in ladder[1:]:
+        if score + weight - penalty != total:
+            break
+        index = later
+    return total, index
 
 
 def _weight(cand: _Candidate, style: tuple[str, bool] | None) -> float:
@@ -123,31 +172,33 @@ def _best_chain(cands: list[_Candidate], style: tuple[str, bool] | None) -> list
     Consecutive numbers are always allowed; a jump (a number missing) only when the later
     note opens a line, and it costs GAP_PENALTY per missing number. On ties the closest
     predecessor wins, so a stray '12 countries' line inside note 11 loses to the real 12.
+    Predecessors are looked up by note number on ladders, so the cost is linear.
     """
     n = len(cands)
-    score = [float("-inf")] * n
+    score = [NO_SCORE] * n
     prev = [-1] * n
+    ladders: dict[int, _Ladder] = {}
     for i, cand in enumerate(cands):
         weight = _weight(cand, style)
-        if cand.line_start:
-            score[i] = weight
-        for j in range(i):
-            if score[j] == float("-inf"):
+        best, best_index = (weight if cand.line_start else NO_SCORE), -1
+        for step in range(1, (MAX_GAP if cand.line_start else 1) + 1):
+            ladder = ladders.get(cand.number - step)
+            if ladder is None:
                 continue
-            step = cand.number - cands[j].number
-            if step < 1 or step > MAX_GAP or (step > 1 and not cand.line_start):
-                continue
-            total = score[j] + weight - GAP_PENALTY * (step - 1)
-            if total >= score[i]:
-                score[i] = total
-                prev[i] = j
-    if not n or max(score) == float("-inf"):
+            total, index = _ladder_best(ladder, weight, GAP_PENALTY * (step - 1))
+            if total > best or (total == best and index > best_index):
+                best, best_index = total, index
+        score[i], prev[i] = best, best_index
+        if best != NO_SCORE:
+            _climb(ladders.setdefault(cand.number, []), best, i)
+    top = max(score, default=NO_SCORE)
+    if top == NO_SCORE:
         return []
-    best = max(range(n), key=lambda k: (score[k], k))
+    last = n - 1 - score[::-1].index(top)  # the latest of the best-scoring candidates
     chain = []
-    while best != -1:
-        chain.append(best)
-        best = prev[best]
+    while last != -1:
+        chain.append(last)
+        last = prev[last]
     return chain[::-1]
 
 
@@ -159,21 +210,29 @@ def _dominant_style(chosen: list[_Candidate]) -> tuple[str, bool]:
 
 
 def _clean_text(text: str) -> str:
-    return LINE_BREAK_SPACE.sub(" ", text.strip())
+    text = text.strip()
+    return LINE_BREAK_SPACE.sub(" ", text) if "\n" in text else text
 
 
-def split_notes(block: str) -> list[Note]:
-    """Split a notes block into notes, whatever the printed shape.
+def _note_chain(block: str) -> tuple[list[_Candidate], list[int]]:
+    """Candidates of a block and the indexes of those that start notes.
 
     Two passes: the first finds the best numbering chain, the second breaks ties in
     favour of candidates printed like the majority of the chain.
     """
     cands = _candidates(block)
+    if len(cands) == 1:  # most paragraphs of a notes region hold one note
+        return cands, [0] if cands[0].line_start else []
     chain = _best_chain(cands, None)
     if not chain:
-        return []
+        return cands, []
     style = _dominant_style([cands[i] for i in chain])
-    chain = _best_chain(cands, style)
+    return cands, _best_chain(cands, style)
+
+
+def split_notes(block: str) -> list[Note]:
+    """Split a notes block into notes, whatever the printed shape."""
+    cands, chain = _note_chain(block)
     notes = []
     for k, i in enumerate(chain):
         cand = cands[i]
@@ -183,14 +242,17 @@ def split_notes(block: str) -> list[Note]:
 
 
 def _paragraph_numbers(paragraph: str) -> list[int] | None:
-    """Note numbers of a paragraph that opens with a note number, else None."""
+    """Note numbers of a paragraph that opens with a note number, else None.
+
+    Only the numbers are needed, so the note texts are not built.
+    """
     first = LINE_START_NUMBER.match(paragraph)
     if first is None:
         return None
-    notes = split_notes(paragraph)
-    if not notes or notes[0].offset != first.start("num"):
+    cands, chain = _note_chain(paragraph)
+    if not chain or cands[chain[0]].pos != first.start("num"):
         return None
-    return [note.number for note in notes]
+    return [cands[i].number for i in chain]
 
 
 def _runs(paragraphs: list[str]) -> list[tuple[int, int, list[int]]]:
@@ -230,9 +292,12 @@ def _is_notes_run(paragraphs: list[str], start: int, nums: list[int]) -> bool:
     """Whether a run is real notes rather than a numbered list or body text.
 
     A 'Notes' heading settles it. Otherwise the body before the run must cite the notes
-    with glued markers, or the run must be a long sequence starting at 1.
+    with glued markers, or the run must be a long sequence starting at 1 (checked first:
+    it needs no scan of the body).
     """
     if start > 0 and NOTES_HEADING.match(paragraphs[start - 1]):
+        return True
+    if nums[0] == 1 and len(nums) >= LONG_RUN:
         return True
     body = "\n\n".join(paragraphs[:start])
     markers = find_markers(body, nums) if body else {}
@@ -241,7 +306,7 @@ def _is_notes_run(paragraphs: list[str], start: int, nums: list[int]) -> bool:
     if len(nums) == 1:
         return nums[0] == 1 and cited == 1
     if nums[0] == 1:
-        return coverage >= 0.3 or len(nums) >= 5
+        return coverage >= 0.3
     return coverage >= 0.5
 
 

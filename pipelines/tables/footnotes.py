@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pyarrow as pa
 
 from pipelines.footnotes import (
     cited_title,
@@ -27,35 +28,42 @@ FOOTNOTES_SCHEMA = {
     "same_as_note": pl.Int64,
     "markers": pl.List(pl.Int64),  # extra: character offsets of the markers in the body
 }
+# The list columns as Arrow types: pyarrow converts nested lists in one pass, where polars
+# builds a Series for every row's list.
+ARROW_LISTS = {
+    "urls": pa.list_(pa.large_string()),
+    "domains": pa.list_(pa.large_string()),
+    "markers": pa.list_(pa.int64()),
+}
 
 
-def article_footnotes(article_id: str, notes_block: str, body: str) -> list[dict[str, object]]:
-    """Rows for one article's notes block."""
+def article_footnotes(article_id: str, notes_block: str, body: str) -> dict[str, list[object]]:
+    """Columns (FOOTNOTES_SCHEMA order) for one article's notes block.
+
+    Columns rather than row dicts: the frame is then built without inferring a type per
+    row, and a worker process sends back one list per column.
+    """
     notes = split_notes(notes_block)
     markers = find_markers(body, [n.number for n in notes])
     same_as = link_same_as(notes)
-    rows = []
+    columns: dict[str, list[object]] = {name: [] for name in FOOTNOTES_SCHEMA}
     for note in notes:
         urls = extract_urls(note.text)
         offsets = sorted(markers.get(note.number, []))
-        rows.append(
-            {
-                "article_id": article_id,
-                "note_number": note.number,
-                "text": note.text,
-                "urls": urls,
-                "domains": extract_domains(note.text, urls),
-                "accessed_date": parse_accessed_date(note.text),
-                "cited_title": cited_title(note.text),
-                "marker_count": len(offsets),
-                "same_as_note": same_as.get(note.number),
-                "markers": offsets,
-            }
-        )
-    return rows
+        columns["article_id"].append(article_id)
+        columns["note_number"].append(note.number)
+        columns["text"].append(note.text)
+        columns["urls"].append(urls)
+        columns["domains"].append(extract_domains(note.text, urls))
+        columns["accessed_date"].append(parse_accessed_date(note.text))
+        columns["cited_title"].append(cited_title(note.text))
+        columns["marker_count"].append(len(offsets))
+        columns["same_as_note"].append(same_as.get(note.number))
+        columns["markers"].append(offsets)
+    return columns
 
 
-def _row_footnotes(row: tuple[str, str, str]) -> list[dict[str, object]]:
+def _row_footnotes(row: tuple[str, str, str]) -> dict[str, list[object]]:
     return article_footnotes(*row)
 
 
@@ -63,8 +71,20 @@ def build_footnotes(articles: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
     """Notes of every article; articles are independent, so `workers` > 1 uses a pool."""
     with_notes = articles.filter(pl.col("notes_block").is_not_null())
     items = list(with_notes.select("article_id", "notes_block", "body").iter_rows())
-    rows = [note for notes in ordered_map(_row_footnotes, items, workers) for note in notes]
-    return pl.DataFrame(rows, schema=FOOTNOTES_SCHEMA)
+    parts = ordered_map(_row_footnotes, items, workers)
+    return pl.DataFrame(
+        [
+            _column(name, [value for part in parts for value in part[name]])
+            for name in FOOTNOTES_SCHEMA
+        ]
+    )
+
+
+def _column(name: str, values: list[object]) -> pl.Series:
+    dtype = FOOTNOTES_SCHEMA[name]
+    if name in ARROW_LISTS:
+        return pl.Series(name, pa.array(values, type=ARROW_LISTS[name])).cast(dtype)
+    return pl.Series(name, values, dtype=dtype)
 
 
 def marker_spans(footnotes: pl.DataFrame) -> dict[str, list[tuple[int, int]]]:
