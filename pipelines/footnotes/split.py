@@ -9,6 +9,7 @@ the main evidence of where a note starts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -203,8 +204,9 @@ def _best_chain(cands: list[_Candidate], style: tuple[str, bool] | None) -> list
 
 
 def _dominant_style(chosen: list[_Candidate]) -> tuple[str, bool]:
-    seps = [c.sep for c in chosen]
-    sep = max(set(seps), key=seps.count)
+    """The separator most notes use (a tie goes to the earliest note's) and whether quoted."""
+    # Counter keeps first-seen order among equal counts; a set's order would vary per run.
+    sep = Counter(c.sep for c in chosen).most_common(1)[0][0]
     quoted = sum(c.quoted for c in chosen) * 2 >= len(chosen)
     return sep, quoted
 

@@ -524,3 +524,14 @@ def test_real_notes_region(name, first, last, expected):
     # The region stops before what follows the notes (next post's intro).
     assert end < len(paragraphs)
     assert not paragraphs[end][:1].isdigit()
+
+
+def test_dominant_style_tie_goes_to_the_earliest_note_whatever_the_hash_seed():
+    from pipelines.footnotes.split import _Candidate, _dominant_style
+
+    def cand(sep: str) -> _Candidate:
+        return _Candidate(0, 1, 0, True, sep, False)
+
+    assert _dominant_style([cand("space"), cand("dot"), cand("dot"), cand("space")])[0] == "space"
+    assert _dominant_style([cand("dot"), cand("space"), cand("space"), cand("dot")])[0] == "dot"
+    assert _dominant_style([cand("dot"), cand("space"), cand("space")])[0] == "space"
