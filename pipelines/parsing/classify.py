@@ -80,6 +80,7 @@ CREDIT_KEYS = (
     "Source",
     "Handout",
 )
+CREDIT_KEY = re.compile("|".join(map(re.escape, CREDIT_KEYS)))  # one scan instead of ten
 # A trailing "(Photographer/Agency)" credit: "(Turar Kazangapov/Asian Development Bank/Flickr)".
 TRAILING_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|Reuters|AP|AFP|Getty Images)\)\.?$")
 SCREENSHOT_NAME = re.compile(
@@ -234,7 +235,7 @@ def is_heading(text: str) -> bool:
 def is_caption(text: str) -> bool:
     if len(text) > MAX_CAPTION_CHARS:  # a long paragraph is body, whatever it ends with
         return False
-    credit = any(key in text for key in CREDIT_KEYS) and PHOTO_CREDIT.search(text)
+    credit = CREDIT_KEY.search(text) and PHOTO_CREDIT.search(text)
     trailing = text.rstrip(".").endswith(")") and TRAILING_CREDIT.search(text)
     return bool(credit or trailing or SCREENSHOT_NAME.match(text))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.dedupe import Cluster, Sighting, cluster_sightings
+from pipelines.tables.bulk import bulk
 from pipelines.tables.language import detect_languages
 
 SOURCE_TYPE = pl.Struct({"page": pl.String, "first_line": pl.Int64, "last_line": pl.Int64})
@@ -126,6 +127,7 @@ def add_languages(articles: pl.DataFrame) -> pl.DataFrame:
     return articles.with_columns(language=pl.Series(languages, dtype=pl.String))
 
 
+@bulk
 def merge_sightings(posts: pl.DataFrame) -> pl.DataFrame:
     """Dedupe: one row per article, the most complete sighting as its text of record.
 

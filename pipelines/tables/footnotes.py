@@ -14,6 +14,7 @@ from pipelines.footnotes import (
     parse_accessed_date,
     split_notes,
 )
+from pipelines.tables.bulk import bulk
 from pipelines.tables.parallel import ordered_map
 
 FOOTNOTES_SCHEMA = {
@@ -67,6 +68,7 @@ def _row_footnotes(row: tuple[str, str, str]) -> dict[str, list[object]]:
     return article_footnotes(*row)
 
 
+@bulk
 def build_footnotes(articles: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
     """Notes of every article; articles are independent, so `workers` > 1 uses a pool."""
     with_notes = articles.filter(pl.col("notes_block").is_not_null())

@@ -8,6 +8,7 @@ from dataclasses import asdict
 import polars as pl
 
 from pipelines.parsing.page import ParsedPage, Reject, parse_text
+from pipelines.tables.bulk import bulk
 from pipelines.tables.parallel import ordered_map
 
 POSTS_SCHEMA = {
@@ -52,6 +53,7 @@ def _parse_row(row: dict[str, object]) -> ParsedPage:
     )
 
 
+@bulk
 def parse_pages(pages: pl.DataFrame, workers: int = 1) -> list[ParsedPage]:
     """Parse every decodable page (a duplicate copy too: its posts are sightings like any).
 
@@ -61,6 +63,7 @@ def parse_pages(pages: pl.DataFrame, workers: int = 1) -> list[ParsedPage]:
     return ordered_map(_parse_row, pages.filter(pl.col("error").is_null()).to_dicts(), workers)
 
 
+@bulk
 def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:
     rows = []
     for page in parsed:
