@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
-from pipelines.tables.articles import build_articles
+from pipelines.tables.articles import add_languages, merge_sightings
 from pipelines.validation import validate_rows
 from schemas import ArticlesSchema
 
@@ -22,7 +22,10 @@ def articles(context: dg.AssetExecutionContext, posts: pl.DataFrame):
     """Deduplicate post sightings into articles, detect language, count words and notes."""
     metadata: dict[str, object] = {}
     with timed(metadata):
-        frame = build_articles(posts)
+        with timed(metadata, "dedupe_s"):
+            merged = merge_sightings(posts)
+        with timed(metadata, "language_s"):
+            frame = add_languages(merged)
         checked = validate_rows(frame, ArticlesSchema, "articles")
     if len(checked.rejects):
         context.log.warning(f"{len(checked.rejects)} articles failed validation, set aside")

@@ -30,11 +30,11 @@ def table_metadata(frame: pl.DataFrame, columns: list[str] | None = None) -> dic
 
 
 @contextmanager
-def timed(metadata: dict[str, object]) -> Iterator[None]:
-    """Record the elapsed seconds of the block as `elapsed_s`."""
+def timed(metadata: dict[str, object], key: str = "elapsed_s") -> Iterator[None]:
+    """Record the elapsed seconds of the block under `key`."""
     start = time.perf_counter()
     yield
-    metadata["elapsed_s"] = round(time.perf_counter() - start, 3)
+    metadata[key] = round(time.perf_counter() - start, 3)
 
 
 def outs_with_rejects(
