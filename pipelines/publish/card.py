@@ -21,13 +21,13 @@ from pipelines.publish.metadata import (
     LICENSE_URL,
     NAME,
     PRETTY_NAME,
-    PRIMARY_KEYS,
     ROW_MEANING,
     SUMMARY,
     TAGS,
     TASK_CATEGORIES,
     TASK_IDS,
     dataset_url,
+    present_key,
 )
 
 # Hugging Face size buckets, by upper bound of the row count.
@@ -165,8 +165,9 @@ def _columns_table(frame: pl.DataFrame, comments: Mapping[str, str]) -> str:
 
 def _table_section(name: str, frame: pl.DataFrame, comments: Mapping[str, str]) -> str:
     keys = []
-    if name in PRIMARY_KEYS and all(c in frame.columns for c in PRIMARY_KEYS[name]):
-        keys.append("unique key: " + ", ".join(f"`{c}`" for c in PRIMARY_KEYS[name]))
+    key = present_key(name, frame.columns)
+    if key:
+        keys.append("unique key: " + ", ".join(f"`{c}`" for c in key))
     if name in FOREIGN_KEYS:
         column, parent, parent_column = FOREIGN_KEYS[name]
         keys.append(f"`{column}` refers to `{parent}.{parent_column}`")

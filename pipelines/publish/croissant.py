@@ -13,14 +13,14 @@ import polars as pl
 
 from pipelines.publish.dtypes import croissant_type
 from pipelines.publish.metadata import (
-    FOREIGN_KEYS,
     LICENSE_URL,
     NAME,
-    PRIMARY_KEYS,
     ROW_MEANING,
     SUMMARY,
     TAGS,
     dataset_url,
+    present_key,
+    present_reference,
 )
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
@@ -106,10 +106,11 @@ def _record_set(
         _field(name, column, dtype, comments.get(column, ""), file_id)
         for column, dtype in frame.schema.items()
     ]
-    if name in FOREIGN_KEYS:
-        column, parent, parent_column = FOREIGN_KEYS[name]
+    reference = present_reference(name, frame.columns, tables)
+    if reference:
+        column, parent, parent_column = reference
         for field in fields:
-            if field["name"] == column and parent in tables:
+            if field["name"] == column:
                 field["references"] = {"field": {"@id": f"{parent}/{parent_column}"}}
     record_set: dict[str, object] = {
         "@type": "cr:RecordSet",
@@ -118,8 +119,8 @@ def _record_set(
         "description": comments.get("") or f"One row per {ROW_MEANING.get(name, 'record')}.",
         "field": fields,
     }
-    key = PRIMARY_KEYS.get(name)
-    if key and all(column in frame.columns for column in key):
+    key = present_key(name, frame.columns)
+    if key:
         record_set["key"] = [{"@id": f"{name}/{column}"} for column in key]
     return record_set
 

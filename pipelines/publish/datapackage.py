@@ -19,17 +19,17 @@ import polars as pl
 
 from pipelines.publish.dtypes import dtype_label, table_schema_type
 from pipelines.publish.metadata import (
-    FOREIGN_KEYS,
     LICENSE_SPDX,
     LICENSE_TITLE,
     LICENSE_URL,
     NAME,
     PRETTY_NAME,
-    PRIMARY_KEYS,
     ROW_MEANING,
     SUMMARY,
     TAGS,
     dataset_url,
+    present_key,
+    present_reference,
 )
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -62,18 +62,15 @@ def table_schema(
             for column, dtype in frame.schema.items()
         ]
     }
-    key = PRIMARY_KEYS.get(name)
-    if key and all(column in frame.columns for column in key):
+    key = present_key(name, frame.columns)
+    if key:
         schema["primaryKey"] = list(key)
-    if name in FOREIGN_KEYS:
-        column, parent, parent_column = FOREIGN_KEYS[name]
-        if column in frame.columns and parent in tables:
-            schema["foreignKeys"] = [
-                {
-                    "fields": [column],
-                    "reference": {"resource": parent, "fields": [parent_column]},
-                }
-            ]
+    reference = present_reference(name, frame.columns, tables)
+    if reference:
+        column, parent, parent_column = reference
+        schema["foreignKeys"] = [
+            {"fields": [column], "reference": {"resource": parent, "fields": [parent_column]}}
+        ]
     return schema
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 
 NAME = "commentary-corpus"
 PRETTY_NAME = "Commentary corpus: an analyst's writing on China, Central Asia and terrorism"
@@ -52,6 +53,23 @@ FOREIGN_KEYS: dict[str, tuple[str, str, str]] = {
     "footnotes": ("article_id", "articles", "article_id"),
     "mentions": ("article_id", "articles", "article_id"),
 }
+
+
+def present_key(name: str, columns: Collection[str]) -> tuple[str, ...] | None:
+    """The table's primary key, when every one of its columns is in the table."""
+    key = PRIMARY_KEYS.get(name)
+    return key if key and all(column in columns for column in key) else None
+
+
+def present_reference(
+    name: str, columns: Collection[str], tables: Collection[str]
+) -> tuple[str, str, str] | None:
+    """(column, parent table, parent column) of the table's foreign key, when both exist."""
+    reference = FOREIGN_KEYS.get(name)
+    if reference and reference[0] in columns and reference[1] in tables:
+        return reference
+    return None
+
 
 REPO_ENV = "CORPUS_HF_REPO"
 DEFAULT_REPO_ID = "commentary-corpus/commentary-corpus"
