@@ -171,14 +171,13 @@ def _completeness(s: Sighting) -> tuple[int, int, int, str, int]:
     return (-len(s.body), -s.notes, -s.captions, s.page, s.first_line)
 
 
-def _titles_agree(na: str, nb: str, grams: Callable[[str], set[str]] | None = None) -> bool:
+def _titles_agree(na: str, nb: str, grams: Callable[[str], set[str]]) -> bool:
     """Same headline (normalised), one cut short of the other, or the same but for a typo.
 
-    `grams` may be a memoised `_grams`: a title meets many candidates.
+    `grams` is `_grams`, memoised by the caller: a title meets many candidates.
     """
     if na == nb or (min(len(na), len(nb)) >= 12 and (na.startswith(nb) or nb.startswith(na))):
         return True
-    grams = grams or _grams
     ga, gb = grams(na), grams(nb)
     return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= MIN_TITLE_JACCARD
 
