@@ -1,12 +1,13 @@
-"""Independent items (pages, notes blocks) mapped over a process pool, order kept."""
+"""Independent items (pages, posts, notes blocks) mapped over a process pool, order kept."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -15,15 +16,33 @@ DEFAULT_WORKERS = int(os.environ.get("CORPUS_WORKERS", os.cpu_count() or 1))
 MIN_ITEMS_PER_WORKER = 8  # below this a pool costs more to start than it saves
 CHUNKS_PER_WORKER = 4
 
+# Jobs of the maps under way, by number. Forked workers inherit this table, so the items
+# reach them without being pickled through a pipe: only (job, start, stop) is sent.
+_JOBS: dict[int, tuple[Callable[[Any], Any], Sequence[Any]]] = {}
+_job_numbers = itertools.count()
+
+
+def _run_chunk(task: tuple[int, int, int]) -> list[Any]:
+    job, start, stop = task
+    fn, items = _JOBS[job]
+    return [fn(items[i]) for i in range(start, stop)]
+
 
 def ordered_map(fn: Callable[[T], R], items: Sequence[T], workers: int = 1) -> list[R]:
     """`[fn(x) for x in items]`, in a pool of `workers` processes when there is enough work.
 
-    Workers are forked so that they start without re-importing the project; `fn` must be a
-    module-level function of pure Python work (no polars inside a forked child).
+    Workers are forked so that they start without re-importing the project and read the
+    items from the parent's memory; `fn` must be a module-level function of pure Python
+    work (no polars inside a forked child). Results come back pickled, in item order.
     """
     if workers <= 1 or len(items) < MIN_ITEMS_PER_WORKER * 2:
         return [fn(item) for item in items]
-    chunk = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(fn, items, chunksize=chunk))
+    size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
+    job = next(_job_numbers)
+    tasks = [(job, start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _JOBS[job] = (fn, items)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+            return [result for chunk in pool.map(_run_chunk, tasks) for result in chunk]
+    finally:
+        del _JOBS[job]
