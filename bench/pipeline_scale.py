@@ -56,14 +56,28 @@ WORD = re.compile(r"\b[a-z]{4,}\b")  # a lower-case word: the content a copy may
 KEEP_TOKEN = re.compile(r"[/:@]|^www\.")  # URLs and addresses stay as printed
 
 
+def _words_in(pattern: str) -> set[str]:
+    return set(re.findall(r"[a-z]{4,}", pattern.lower()))
+
+
 @cache
 def _rule_words() -> frozenset[str]:
-    words: set[str] = set()
+    """Words the rules spell out: in their patterns, and in the `*_WORDS` tuples a pattern is
+    built from with `by_first_letter` (BLOG_CUE_WORDS). Such a pattern shows only pieces of
+    its words ("iece" of "piece"), which are left out."""
+    from pipelines.parsing.classify import by_first_letter
+
+    spelled: set[str] = set()
+    listed: set[str] = set()
+    pieces: set[str] = set()
     for name in RULE_MODULES:
-        for value in vars(importlib.import_module(name)).values():
+        for key, value in vars(importlib.import_module(name)).items():
             if isinstance(value, re.Pattern):
-                words.update(re.findall(r"[a-z]{4,}", value.pattern.lower()))
-    return frozenset(words)
+                spelled |= _words_in(value.pattern)
+            elif key.endswith("_WORDS") and isinstance(value, tuple) and str in map(type, value):
+                listed |= _words_in("|".join(value))
+                pieces |= _words_in(by_first_letter(value))
+    return frozenset((spelled - (pieces - listed)) | listed)
 
 
 @cache
@@ -182,7 +196,7 @@ def run_scale(scale: int, workers: int, with_mentions: bool) -> dict[str, object
         pages, out["read_s"] = _timed(pages_frame, list_pages(raw))
         parsed, out["parse_s"] = _timed(parse_pages, pages, workers)
         posts, out["posts_frame_s"] = _timed(posts_frame, parsed)
-        merged, out["dedupe_s"] = _timed(merge_sightings, posts)
+        merged, out["dedupe_s"] = _timed(merge_sightings, posts, workers)
         articles, out["language_s"] = _timed(add_languages, merged)
         footnotes, out["footnotes_s"] = _timed(build_footnotes, articles, workers)
         out["posts"], out["articles"], out["footnotes"] = len(posts), len(articles), len(footnotes)

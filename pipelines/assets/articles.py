@@ -5,6 +5,7 @@ import polars as pl
 
 from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
 from pipelines.tables.articles import add_languages, merge_sightings
+from pipelines.tables.parallel import DEFAULT_WORKERS
 from pipelines.validation import validate_rows
 from schemas import ArticlesSchema
 
@@ -23,7 +24,7 @@ def articles(context: dg.AssetExecutionContext, posts: pl.DataFrame):
     metadata: dict[str, object] = {}
     with timed(metadata):
         with timed(metadata, "dedupe_s"):
-            merged = merge_sightings(posts)
+            merged = merge_sightings(posts, workers=DEFAULT_WORKERS)
         with timed(metadata, "language_s"):
             frame = add_languages(merged)
         checked = validate_rows(frame, ArticlesSchema, "articles")

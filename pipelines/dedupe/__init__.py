@@ -145,6 +145,33 @@ def signature(hashes: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class Fingerprint:
+    """What dedupe compares of one sighting, worked out from its text alone.
+
+    Sightings are independent until they are compared, so fingerprints can be made in a
+    process pool; the signature travels as bytes.
+    """
+
+    content_sha256: str  # of the normalised body
+    title: str  # normalised
+    signature: bytes  # NUM_PERM uint64 MinHash values
+
+
+def fingerprint(title: str, body: str) -> Fingerprint:
+    norm = normalise(body)
+    return Fingerprint(
+        hashlib.sha256(norm.encode("utf-8")).hexdigest(),
+        normalise(title),
+        signature(shingle_hashes(norm)).tobytes(),
+    )
+
+
+def shingle_set(body: str) -> np.ndarray:
+    """The distinct shingle hashes of a body (only sightings that meet a candidate need it)."""
+    return distinct_hashes(shingle_hashes(normalise(body)))
+
+
+@dataclass(frozen=True)
 class Sighting:
     """What dedupe needs of one parsed post on one page."""
 
@@ -223,10 +250,9 @@ class _BandIndex:
     def __init__(self) -> None:
         self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
 
-    def add(self, key: int, signature: np.ndarray) -> set[int]:
-        """Index `key`; return the keys added before it that share a band with it."""
-        raw = signature.tobytes()
-        width = ROWS * signature.itemsize
+    def add(self, key: int, raw: bytes) -> set[int]:
+        """Index `key` by its signature's bytes; return earlier keys sharing a band with it."""
+        width = len(raw) // (BANDS * ROWS) * ROWS
         found: set[int] = set()
         for band, table in enumerate(self.tables):
             bucket = table.setdefault(raw[band * width : (band + 1) * width], [])
@@ -251,17 +277,23 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
-    """Group sightings of the same post; output order does not depend on input order."""
-    norms = [normalise(s.body) for s in sightings]
-    titles = [normalise(s.title) for s in sightings]
-    hashes = [shingle_hashes(n) for n in norms]
-    digests = [hashlib.sha256(n.encode("utf-8")).hexdigest() for n in norms]
+def cluster_sightings(
+    sightings: Sequence[Sighting], prints: Sequence[Fingerprint] | None = None
+) -> list[Cluster]:
+    """Group sightings of the same post; output order does not depend on input order.
+
+    `prints` are the sightings' fingerprints, in the same order, if the caller made them
+    already (in a pool, say); otherwise they are made here.
+    """
+    if prints is None:
+        prints = [fingerprint(s.title, s.body) for s in sightings]
+    digests = [p.content_sha256 for p in prints]
+    titles = [p.title for p in prints]
     sets: dict[int, np.ndarray] = {}  # shingle sets, made only for sightings that need them
 
     def unique(i: int) -> np.ndarray:
         if i not in sets:
-            sets[i] = distinct_hashes(hashes[i])
+            sets[i] = shingle_set(sightings[i].body)
         return sets[i]
 
     grams = cache(_grams)  # per call, so that titles do not outlive it
@@ -279,7 +311,7 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
         title_key = titles[i]
         candidates.update((j, i) for j in by_title.get(title_key, []))
         by_title.setdefault(title_key, []).append(i)
-        candidates.update((j, i) for j in bands.add(i, signature(hashes[i])))
+        candidates.update((j, i) for j in bands.add(i, prints[i].signature))
     for a, b in sorted(candidates):
         if uf.find(a) == uf.find(b):
             continue
@@ -299,7 +331,7 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> list[Cluster]:
         )
         similarity = {
             m: 1.0
-            if norms[m] == norms[record]
+            if digests[m] == digests[record]  # the same normalised body
             else round(_containment(unique(m), unique(record)), 4)
             for m in members
         }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipelines.dedupe import Cluster, Sighting, cluster_sightings
+from pipelines.dedupe import Cluster, Fingerprint, Sighting, cluster_sightings, fingerprint
 from pipelines.tables.bulk import bulk
 from pipelines.tables.language import detect_languages
+from pipelines.tables.parallel import ordered_map
 
 SOURCE_TYPE = pl.Struct({"page": pl.String, "first_line": pl.Int64, "last_line": pl.Int64})
 ARTICLES_SCHEMA = {
@@ -78,6 +79,12 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+def _fingerprint(title_body: tuple[str, str]) -> tuple[Fingerprint, int]:
+    """A sighting's dedupe fingerprint and its word count: the per-body work, done in a pool."""
+    title, body = title_body
+    return fingerprint(title, body), count_words(body)
+
+
 def _sightings(columns: dict[str, list], captions: list[int]) -> list[Sighting]:
     """What dedupe compares; note counts were taken when the page was parsed."""
     return [
@@ -116,9 +123,9 @@ def _per_sighting(
     )
 
 
-def build_articles(posts: pl.DataFrame) -> pl.DataFrame:
+def build_articles(posts: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
     """Merge sightings into articles, then detect each article's language."""
-    return add_languages(merge_sightings(posts))
+    return add_languages(merge_sightings(posts, workers))
 
 
 def add_languages(articles: pl.DataFrame) -> pl.DataFrame:
@@ -128,22 +135,26 @@ def add_languages(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 @bulk
-def merge_sightings(posts: pl.DataFrame) -> pl.DataFrame:
+def merge_sightings(posts: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
     """Dedupe: one row per article, the most complete sighting as its text of record.
 
     Columns of record are gathered by polars; only what merging needs goes through Python.
-    `language` is left empty for `add_languages`.
+    Sightings are fingerprinted independently, so `workers` > 1 does that in a pool; the
+    comparing is done here. `language` is left empty for `add_languages`.
     """
     columns = {column: posts[column].to_list() for column in SIGHTING_COLUMNS}
     captions = posts["captions"].list.len().to_list()
-    clusters = cluster_sightings(_sightings(columns, captions))
+    texts = list(zip(columns["title"], columns["body"], strict=True))
+    fingerprinted = ordered_map(_fingerprint, texts, workers)
+    prints = [fp for fp, _ in fingerprinted]
+    words = [count for _, count in fingerprinted]
+    clusters = cluster_sightings(_sightings(columns, captions), prints)
     page, first_line = columns["page"], columns["first_line"]
     orders = [sorted(c.members, key=lambda k: (page[k], first_line[k])) for c in clusters]
     records = [cluster.record for cluster in clusters]
-    bodies = [columns["body"][k] for k in records]
     scalars = {
         "article_id": [c.article_id for c in clusters],
-        "word_count": [count_words(body) for body in bodies],
+        "word_count": [words[k] for k in records],
         "language": [None] * len(clusters),
         "footnote_count": [columns["note_count"][k] for k in records],
         "content_sha256": [c.content_sha256 for c in clusters],

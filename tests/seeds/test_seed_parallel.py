@@ -1,4 +1,4 @@
-"""Tier 2: parsing pages and notes in a process pool gives exactly the sequential result."""
+"""Tier 2: pages, sightings and notes in a process pool give exactly the sequential result."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import shutil
 
 import polars as pl
 
-from pipelines.tables.articles import build_articles
+from pipelines.tables.articles import build_articles, merge_sightings
 from pipelines.tables.footnotes import build_footnotes
 from pipelines.tables.pages import list_pages, pages_frame
 from pipelines.tables.posts import parse_pages, posts_frame
@@ -21,6 +21,7 @@ def test_pool_and_sequential_runs_agree(tmp_path):
     sequential = posts_frame(parse_pages(pages, workers=1))
     pooled = posts_frame(parse_pages(pages, workers=2))
     assert pooled.equals(sequential)
+    assert merge_sightings(pooled, workers=2).equals(merge_sightings(sequential, workers=1))
     with_notes = build_articles(sequential).filter(pl.col("notes_block").is_not_null())
     many = pl.concat(  # 6 copies of the 3 annotated articles: enough for the pool
         with_notes.with_columns(article_id=pl.col("article_id") + f"-{n}") for n in range(6)

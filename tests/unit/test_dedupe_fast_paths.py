@@ -92,7 +92,7 @@ def test_band_index_finds_what_datasketch_finds():
     found = 0
     for key, signature in enumerate(signatures):
         minhash = LeanMinHash(seed=1, hashvalues=signature, scheme="affine64")
-        candidates = bands.add(key, signature)
+        candidates = bands.add(key, signature.tobytes())
         assert candidates == {int(k) for k in lsh.query(minhash)}
         lsh.insert(str(key), minhash)
         found += len(candidates)
