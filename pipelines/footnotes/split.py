@@ -251,6 +251,8 @@ def _paragraph_numbers(paragraph: str) -> list[int] | None:
     first = LINE_START_NUMBER.match(paragraph)
     if first is None:
         return None
+    if "\n" not in paragraph and MID_LINE_NUMBER.search(paragraph) is None:
+        return [int(first["num"])]  # one line, one candidate: most notes (same as below)
     cands, chain = _note_chain(paragraph)
     if not chain or cands[chain[0]].pos != first.start("num"):
         return None

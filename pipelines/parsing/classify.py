@@ -17,19 +17,76 @@ BLOG_OPENING = re.compile(
     r"Was|Am|Did|Spoke|Wrote|Did a|Here is|Here’s)\b"
 )
 # Words the blogger uses about his own output and the blog itself.
-BLOG_CUES = re.compile(
-    r"\b(?:piece|pieces|post|posted|posting|posts|column|op-ed|oped|article|articles|interview|"
-    r"interviews|paper|chapter|book|report|commentary|podcast|newsletter|wrote|written|"
-    r"publish(?:ed|ing)?|re-?publishing|this time|catch(?:ing)? up|caught up|delinquent|latest|"
-    r"excellent|wonderful|kind enough|colleague|spoke|speaking|spoken|media|blog|site|"
-    r"promotion|magazine|mini-series)\b",
-    re.IGNORECASE,
+BLOG_CUE_WORDS = (
+    "piece",
+    "pieces",
+    "post",
+    "posted",
+    "posting",
+    "posts",
+    "column",
+    "op-ed",
+    "oped",
+    "article",
+    "articles",
+    "interview",
+    "interviews",
+    "paper",
+    "chapter",
+    "book",
+    "report",
+    "commentary",
+    "podcast",
+    "newsletter",
+    "wrote",
+    "written",
+    "publish(?:ed|ing)?",
+    "re-?publishing",
+    "this time",
+    "catch(?:ing)? up",
+    "caught up",
+    "delinquent",
+    "latest",
+    "excellent",
+    "wonderful",
+    "kind enough",
+    "colleague",
+    "spoke",
+    "speaking",
+    "spoken",
+    "media",
+    "blog",
+    "site",
+    "promotion",
+    "magazine",
+    "mini-series",
 )
+
+
+def by_first_letter(alternatives: tuple[str, ...]) -> str:
+    """A regex alternation of `alternatives` (each opening with a lower-case letter), grouped
+    under their first letters: "p(?:iece|ost)|c(?:olumn)".
+
+    It matches what the plain alternation matches, alternative for alternative: those that
+    share a first letter keep their order, and the others cannot match at the same place.
+    The engine tests one group at a word start instead of every alternative.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        assert alternative[0].islower(), alternative
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
+BLOG_CUES = re.compile(rf"\b(?:{by_first_letter(BLOG_CUE_WORDS)})\b", re.IGNORECASE)
 BLOG_CUES_LOWER = re.compile(BLOG_CUES.pattern)  # for lower-cased text: see _distinct_cues
 # Letters that IGNORECASE matching and str.lower() treat differently (Kelvin sign, long s,
 # dotted and dotless I).
 CASE_ODDITIES = re.compile("[\u212a\u017f\u0130\u0131]")
 FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me|myself|mine)\b")
+# The same words without the leading \b: a pattern that opens with a letter lets the regex
+# engine jump from one "I" or "m" to the next; `has_first_person` checks the word start.
+FIRST_PERSON_WORD = re.compile(r"(?:I(?:’m|'m|’ve|'ve)?|m(?:y|e|yself|ine))\b")
 # Q&A turns carry "I" and "?" but are the interviewee speaking, not the blogger.
 QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.)\s*[:.]\s|^[A-Z][\w.]+(?: [A-Z][\w.]+)?:\s")
 
@@ -190,9 +247,24 @@ def blog_voice_score(text: str) -> int:
     if BLOG_OPENING.match(text):
         score += 2
     score += min(3, len(_distinct_cues(text)))
-    if FIRST_PERSON.search(text):
+    if has_first_person(text):
         score += 1
     return score
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what the regex engine calls \w
+
+
+def has_first_person(text: str) -> bool:
+    """`FIRST_PERSON.search(text)`, several times faster on long paragraphs."""
+    pos = 0
+    while match := FIRST_PERSON_WORD.search(text, pos):
+        start = match.start()
+        if start == 0 or not _is_word_char(text[start - 1]):
+            return True
+        pos = start + 1
+    return False
 
 
 def _distinct_cues(text: str) -> set[str]:

@@ -23,6 +23,7 @@ KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comm
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
 SENTENCE_CLOSED = re.compile(r"[.!?”\"’)\]:]\d*$")  # a closing note marker may follow
+SENTENCE_CLOSERS = frozenset('.!?”"’)]:')  # SENTENCE_CLOSED's character class
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,24 @@ def _read_byline(text: str, state: _State) -> None:
     state.post.published_date = state.post.published_date or byline.date
 
 
+def closes_sentence(text: str) -> bool:
+    """`SENTENCE_CLOSED.search(text)`, reading only the end of the text.
+
+    The regex engine would try every full stop of a long paragraph; the match can only be
+    the closer just before the trailing digits (`\\d` is `str.isdecimal`).
+    """
+    end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` matches before it too
+    while end and text[end - 1].isdecimal():
+        end -= 1
+    return end > 0 and text[end - 1] in SENTENCE_CLOSERS
+
+
 def _is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]) -> bool:
     """A caption printed twice: once bare (alt text) next to the same text with its credit."""
     if any(c.startswith(text) for c in captions):
         return True
     nxt = units[i + 1].text if i + 1 < len(units) else ""
-    return classify.is_caption(nxt) and nxt.startswith(text) and nxt != text
+    return nxt.startswith(text) and nxt != text and classify.is_caption(nxt)
 
 
 def _standfirst_like(text: str) -> bool:
@@ -108,10 +121,10 @@ def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
     text = units[i].text
     low, high = SHAPE_CAPTION_WORDS
     return (
-        low <= classify.words(text, high) <= high
-        and not SENTENCE_CLOSED.search(text)
-        and 0 < i < len(units) - 1
+        0 < i < len(units) - 1
         and is_body[i - 1]
+        and not closes_sentence(text)
+        and low <= classify.words(text, high) <= high
         and classify.words(units[i + 1].text, high) > high
     )
 
@@ -196,8 +209,8 @@ def _join_split_paragraphs(paragraphs: list[str]) -> list[str]:
     for text in paragraphs:
         if (
             joined
+            and not closes_sentence(joined[-1])
             and classify.words(joined[-1], SPLIT_PARAGRAPH_MIN_WORDS) >= SPLIT_PARAGRAPH_MIN_WORDS
-            and not SENTENCE_CLOSED.search(joined[-1])
             and not classify.is_heading(text)
         ):
             joined[-1] = f"{joined[-1]} {text}"

@@ -86,6 +86,27 @@ def plain_best_chain(cands, style) -> list[int]:
     return chain[::-1]
 
 
+def _numbers_by_chain(paragraph: str) -> list[int] | None:
+    first = split.LINE_START_NUMBER.match(paragraph)
+    if first is None:
+        return None
+    cands, chain = split._note_chain(paragraph)
+    if not chain or cands[chain[0]].pos != first.start("num"):
+        return None
+    return [cands[i].number for i in chain]
+
+
+def test_paragraph_numbers_one_line_shortcut_matches_the_chain():
+    rnd = random.Random(4)
+    for block in texts(600, seed=5):
+        for paragraph in (block, block.replace("\n", " "), block.split("\n")[0]):
+            assert split._paragraph_numbers(paragraph) == _numbers_by_chain(paragraph), paragraph
+    for _ in range(300):
+        line = f"{rnd.randint(0, 700)}{rnd.choice(['. ', ' ', '“'])}{random_text(rnd, 12)}"
+        line = line.replace("\n", " ")
+        assert split._paragraph_numbers(line) == _numbers_by_chain(line), line
+
+
 def test_best_chain_matches_pairwise_search():
     for block in texts(400, seed=2):
         cands = split._candidates(block)

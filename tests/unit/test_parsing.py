@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import random
+import re
+import sys
+
 import pytest
 
 from pipelines.parsing import classify
@@ -261,3 +265,36 @@ def test_capped_word_count_compares_like_the_full_count(text):
 def test_blog_cues_on_lower_cased_text_match_ignorecase(text):
     expected = {m.group().lower() for m in classify.BLOG_CUES.finditer(text)}
     assert classify._distinct_cues(text) == expected
+
+
+def test_cue_words_grouped_by_first_letter_match_the_plain_alternation():
+    plain = re.compile(rf"\b(?:{'|'.join(classify.BLOG_CUE_WORDS)})\b", re.IGNORECASE)
+    words = [*classify.BLOG_CUE_WORDS, "apiece", "posters", "re-publishing", "catching up"]
+    rng = random.Random(5)
+    for _ in range(300):
+        picked = rng.choices([w.replace("(?:ed|ing)?", "ed").replace("-?", "") for w in words], k=8)
+        text = rng.choice(["", "a", "—", "_"]).join(f"{w}{rng.choice(' -,.x')}" for w in picked)
+        assert classify.BLOG_CUES.findall(text) == plain.findall(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I", "I’m here", "hmm, me", "Mine", "mine.", "Ime my", "_my", "my_", "1me", "éme", "Im", ""],
+)
+def test_has_first_person_matches_the_regex(text):
+    for padded in (text, f"x {text}", f"{text} y", f"x{text}"):
+        assert classify.has_first_person(padded) == bool(classify.FIRST_PERSON.search(padded))
+
+
+def test_closes_sentence_matches_the_regex():
+    from pipelines.parsing.post import SENTENCE_CLOSED, closes_sentence
+
+    tails = ["", ".", "a.", "a.12", "a)3\n", "a\n", "a.\n\n", "12", ".\n", "“x”", "x?7y", ":٣"]
+    for tail in tails:
+        for text in (tail, f"Long text. More{tail}", f"Ends. {tail}4"):
+            assert closes_sentence(text) == bool(SENTENCE_CLOSED.search(text)), repr(text)
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        text = f"word.{chr(cp)}"
+        assert closes_sentence(text) == bool(SENTENCE_CLOSED.search(text)), hex(cp)
