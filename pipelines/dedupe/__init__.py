@@ -95,25 +95,27 @@ MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: multiplying by it sc
 BUCKET_SHIFT = np.uint64(64 - 7)  # top 7 bits pick one of 128 = NUM_PERM buckets
 VALUE_SHIFT = np.uint64(25)  # the next 32 bits are the value kept per bucket
 DENSIFY_STEP = np.uint64(1 << 32)  # borrowed values are offset so they never tie real ones
-HASH_BASE = np.uint64(1_000_003)
+HASH_BASE = np.uint32(1_000_003)
 # datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) picks this banding
 # (it minimises false positives plus false negatives); a unit test keeps the two in step.
 BANDS, ROWS = 25, 5
 
 
 def shingle_hashes(norm: str) -> np.ndarray:
-    """32-bit hashes of every character shingle, repeats included (enough for a signature)."""
+    """32-bit hashes of every character shingle, repeats included (enough for a signature).
+
+    A polynomial hash mod 2**32: uint32 arithmetic wraps there, so no masking is needed.
+    """
     if not norm:
-        return np.empty(0, dtype=np.uint64)
-    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        return np.empty(0, dtype=np.uint32)
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
     if len(codes) <= SHINGLE:
         codes = np.pad(codes, (0, SHINGLE - len(codes) + 1))
     count = len(codes) - SHINGLE + 1
     hashes = codes[:count].copy()
-    for k in range(1, SHINGLE):  # uint64 arithmetic wraps, which is what a hash wants
+    for k in range(1, SHINGLE):
         hashes *= HASH_BASE
         hashes += codes[k : k + count]
-    hashes &= MAX_HASH
     return hashes
 
 
@@ -128,7 +130,7 @@ def signature(hashes: np.ndarray) -> np.ndarray:
     result = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     if not len(hashes):
         return result
-    mixed = (hashes + np.uint64(1)) * MIX
+    mixed = (hashes.astype(np.uint64) + np.uint64(1)) * MIX
     mixed ^= mixed >> np.uint64(29)
     mixed *= MIX
     buckets = (mixed >> BUCKET_SHIFT).astype(np.intp)
@@ -214,11 +216,11 @@ def _grams(text: str, n: int = 3) -> set[str]:
 
 
 def distinct_hashes(hashes: np.ndarray) -> np.ndarray:
-    """The shingle set: distinct hashes ascending, as uint32 (they are masked to 32 bits).
+    """The shingle set: distinct hashes ascending, as uint32.
 
     A (SIMD) sort and a neighbour comparison; several times faster than `np.unique`.
     """
-    ordered = hashes.astype(np.uint32)  # a copy, so sorting in place is safe
+    ordered = hashes.astype(np.uint32)  # a copy (uint32 already), so sorting in place is safe
     ordered.sort()
     keep = np.empty(len(ordered), dtype=bool)
     keep[:1] = True

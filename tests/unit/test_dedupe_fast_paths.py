@@ -15,12 +15,14 @@ from pipelines.dedupe import (
     NON_ALNUM,
     NUM_PERM,
     ROWS,
+    SHINGLE,
     _BandIndex,
     _containment,
     _fold_char,
     distinct_hashes,
     fold_alnum,
     normalise,
+    shingle_hashes,
 )
 from pipelines.tables.articles import count_words
 
@@ -97,3 +99,24 @@ def test_band_index_finds_what_datasketch_finds():
         lsh.insert(str(key), minhash)
         found += len(candidates)
     assert found
+
+
+def _shingle_hashes_uint64(norm: str) -> np.ndarray:
+    """The plain version: uint64 arithmetic, masked to 32 bits at the end."""
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) <= SHINGLE:
+        codes = np.pad(codes, (0, SHINGLE - len(codes) + 1))
+    count = len(codes) - SHINGLE + 1
+    hashes = codes[:count].copy()
+    for k in range(1, SHINGLE):
+        hashes = hashes * np.uint64(1_000_003) + codes[k : k + count]
+    return hashes & np.uint64(0xFFFFFFFF)
+
+
+def test_uint32_shingle_hashes_match_masked_uint64_arithmetic():
+    rng = np.random.default_rng(11)
+    for size in (1, 2, 5, 6, 50, 2000):
+        codes = rng.integers(0x30, 0x2FFFF, size)
+        norm = "".join(chr(c) for c in codes if not 0xD800 <= c < 0xE000)
+        assert np.array_equal(shingle_hashes(norm), _shingle_hashes_uint64(norm)), size
+    assert len(shingle_hashes("")) == 0
