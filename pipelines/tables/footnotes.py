@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import polars as pl
-import pyarrow as pa
 
 from pipelines.footnotes import (
     cited_title,
@@ -15,6 +14,7 @@ from pipelines.footnotes import (
     split_notes,
 )
 from pipelines.tables.bulk import bulk
+from pipelines.tables.columns import frame
 from pipelines.tables.parallel import ordered_map
 
 FOOTNOTES_SCHEMA = {
@@ -28,13 +28,6 @@ FOOTNOTES_SCHEMA = {
     "marker_count": pl.Int64,
     "same_as_note": pl.Int64,
     "markers": pl.List(pl.Int64),  # extra: character offsets of the markers in the body
-}
-# The list columns as Arrow types: pyarrow converts nested lists in one pass, where polars
-# builds a Series for every row's list.
-ARROW_LISTS = {
-    "urls": pa.list_(pa.large_string()),
-    "domains": pa.list_(pa.large_string()),
-    "markers": pa.list_(pa.int64()),
 }
 
 
@@ -74,19 +67,8 @@ def build_footnotes(articles: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
     with_notes = articles.filter(pl.col("notes_block").is_not_null())
     items = list(with_notes.select("article_id", "notes_block", "body").iter_rows())
     parts = ordered_map(_row_footnotes, items, workers)
-    return pl.DataFrame(
-        [
-            _column(name, [value for part in parts for value in part[name]])
-            for name in FOOTNOTES_SCHEMA
-        ]
-    )
-
-
-def _column(name: str, values: list[object]) -> pl.Series:
-    dtype = FOOTNOTES_SCHEMA[name]
-    if name in ARROW_LISTS:
-        return pl.Series(name, pa.array(values, type=ARROW_LISTS[name])).cast(dtype)
-    return pl.Series(name, values, dtype=dtype)
+    columns = {name: [value for part in parts for value in part[name]] for name in FOOTNOTES_SCHEMA}
+    return frame(columns, FOOTNOTES_SCHEMA)
 
 
 def marker_spans(footnotes: pl.DataFrame) -> dict[str, list[tuple[int, int]]]:

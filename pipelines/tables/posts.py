@@ -9,6 +9,7 @@ import polars as pl
 
 from pipelines.parsing.page import ParsedPage, Reject, parse_text
 from pipelines.tables.bulk import bulk
+from pipelines.tables.columns import frame
 from pipelines.tables.parallel import ordered_map
 
 POSTS_SCHEMA = {
@@ -63,15 +64,26 @@ def parse_pages(pages: pl.DataFrame, workers: int = 1) -> list[ParsedPage]:
     return ordered_map(_parse_row, pages.filter(pl.col("error").is_null()).to_dicts(), workers)
 
 
+# Fields of a page, rather than of its posts, repeated on each of its posts.
+PAGE_FIELDS = {
+    "page": lambda page: page.page,
+    "header_kind": lambda page: page.header.kind,
+    "header_value": lambda page: page.header.value,
+}
+
+
 @bulk
 def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:
-    rows = []
-    for page in parsed:
-        for post in page.posts:
-            row = {k: v for k, v in vars(post).items() if k != "problems"}  # no deep copy
-            row.update(page=page.page, header_kind=page.header.kind, header_value=page.header.value)
-            rows.append(row)
-    return pl.DataFrame(rows, schema=POSTS_SCHEMA)
+    """One row per post sighting, built column by column."""
+    sightings = [(page, post) for page in parsed for post in page.posts]
+    columns: dict[str, list[object]] = {}
+    for name in POSTS_SCHEMA:
+        of_page = PAGE_FIELDS.get(name)
+        if of_page is not None:
+            columns[name] = [of_page(page) for page, _ in sightings]
+        else:
+            columns[name] = [getattr(post, name) for _, post in sightings]
+    return frame(columns, POSTS_SCHEMA)
 
 
 def rejects_frame(rejects: Iterable[Reject]) -> pl.DataFrame:
