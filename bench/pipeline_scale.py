@@ -63,9 +63,9 @@ def _words_in(pattern: str) -> set[str]:
 @cache
 def _rule_words() -> frozenset[str]:
     """Words the rules spell out: in their patterns, and in the `*_WORDS` tuples a pattern is
-    built from with `by_first_letter` (BLOG_CUE_WORDS). Such a pattern shows only pieces of
+    built from with `by_first_character` (BLOG_CUE_WORDS). Such a pattern shows only pieces of
     its words ("iece" of "piece"), which are left out."""
-    from pipelines.parsing.classify import by_first_letter
+    from pipelines.parsing.alternation import by_first_character
 
     spelled: set[str] = set()
     listed: set[str] = set()
@@ -76,7 +76,7 @@ def _rule_words() -> frozenset[str]:
                 spelled |= _words_in(value.pattern)
             elif key.endswith("_WORDS") and isinstance(value, tuple) and str in map(type, value):
                 listed |= _words_in("|".join(value))
-                pieces |= _words_in(by_first_letter(value))
+                pieces |= _words_in(by_first_character(value))
     return frozenset((spelled - (pieces - listed)) | listed)
 
 

@@ -8,11 +8,18 @@ from pipelines.footnotes.citations import (
     parse_accessed_date,
 )
 from pipelines.footnotes.markers import find_markers
-from pipelines.footnotes.split import Note, locate_notes, notes_region, split_notes
+from pipelines.footnotes.split import (
+    Note,
+    count_notes,
+    locate_notes,
+    notes_region,
+    split_notes,
+)
 
 __all__ = [
     "Note",
     "cited_title",
+    "count_notes",
     "extract_domains",
     "extract_urls",
     "find_markers",

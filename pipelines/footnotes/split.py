@@ -243,6 +243,11 @@ def split_notes(block: str) -> list[Note]:
     return notes
 
 
+def count_notes(block: str) -> int:
+    """`len(split_notes(block))`, without building the notes."""
+    return len(_note_chain(block)[1])
+
+
 def _paragraph_numbers(paragraph: str) -> list[int] | None:
     """Note numbers of a paragraph that opens with a note number, else None.
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipelines.parsing.alternation import by_first_character
+
 # --- the blogger's introduction ------------------------------------------------------------
 # Openings typical of the blogger's own voice: catch-up remarks and "a new piece for ...".
 BLOG_OPENING = re.compile(
@@ -63,22 +65,7 @@ BLOG_CUE_WORDS = (
 )
 
 
-def by_first_letter(alternatives: tuple[str, ...]) -> str:
-    """A regex alternation of `alternatives` (each opening with a lower-case letter), grouped
-    under their first letters: "p(?:iece|ost)|c(?:olumn)".
-
-    It matches what the plain alternation matches, alternative for alternative: those that
-    share a first letter keep their order, and the others cannot match at the same place.
-    The engine tests one group at a word start instead of every alternative.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        assert alternative[0].islower(), alternative
-        groups.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
-
-
-BLOG_CUES = re.compile(rf"\b(?:{by_first_letter(BLOG_CUE_WORDS)})\b", re.IGNORECASE)
+BLOG_CUES = re.compile(rf"\b(?:{by_first_character(BLOG_CUE_WORDS)})\b", re.IGNORECASE)
 BLOG_CUES_LOWER = re.compile(BLOG_CUES.pattern)  # for lower-cased text: see _distinct_cues
 # Letters that IGNORECASE matching and str.lower() treat differently (Kelvin sign, long s,
 # dotted and dotless I).

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipelines.parsing.alternation import by_first_character
+
 DATA_DIR = Path(__file__).parent / "data"
 BLOG_AUTHOR = "Raffaello Pantucci"  # the blog's own author, credited where a post names nobody
 
@@ -35,8 +37,11 @@ def _load(name: str) -> Gazetteer:
             for alias in row["aliases"].split("|"):
                 canonical[alias.strip()] = row[key].strip()
             canonical.setdefault(row[key].strip(), row[key].strip())
-    alternatives = "|".join(re.escape(a) for a in sorted(canonical, key=len, reverse=True))
-    return Gazetteer(canonical, re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])"))
+    longest_first = sorted(canonical, key=len, reverse=True)
+    # `(?<![\w’'])(?:alias|…)(?![\w’'])`, grouped so that the look-behind is not tried at
+    # every character of the text
+    alternatives = by_first_character(longest_first, literal=True, not_after="[\\w’']")
+    return Gazetteer(canonical, re.compile(rf"(?:{alternatives})(?![\w’'])"))
 
 
 @cache

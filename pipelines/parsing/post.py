@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipelines.footnotes import notes_region, split_notes
+from pipelines.footnotes import count_notes, notes_region
 from pipelines.parsing import classify, credits, dates
 from pipelines.parsing.gazetteer import canonical_author
 from pipelines.parsing.segment import PostSpan
@@ -245,7 +245,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
     )
     if region:
         post.notes_block = "\n\n".join(raw_paragraphs[notes_start:trailing])
-        post.note_count = len(split_notes(post.notes_block))
+        post.note_count = count_notes(post.notes_block)
         post.notes_first_line = paragraphs[notes_start].first_line
     state = _State(post)
     rest = units[1:]

@@ -107,6 +107,11 @@ def test_paragraph_numbers_one_line_shortcut_matches_the_chain():
         assert split._paragraph_numbers(line) == _numbers_by_chain(line), line
 
 
+def test_count_notes_counts_what_split_notes_splits():
+    for block in texts(300, seed=6):
+        assert split.count_notes(block) == len(split.split_notes(block)), block
+
+
 def test_best_chain_matches_pairwise_search():
     for block in texts(400, seed=2):
         cands = split._candidates(block)
