@@ -99,6 +99,7 @@ HASH_BASE = np.uint32(1_000_003)
 # datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) picks this banding
 # (it minimises false positives plus false negatives); a unit test keeps the two in step.
 BANDS, ROWS = 25, 5
+SIGNATURE_DTYPE = np.dtype(np.uint64)
 
 
 def shingle_hashes(norm: str) -> np.ndarray:
@@ -254,7 +255,7 @@ class _BandIndex:
 
     def add(self, key: int, raw: bytes) -> set[int]:
         """Index `key` by its signature's bytes; return earlier keys sharing a band with it."""
-        width = len(raw) // (BANDS * ROWS) * ROWS
+        width = ROWS * SIGNATURE_DTYPE.itemsize
         found: set[int] = set()
         for band, table in enumerate(self.tables):
             bucket = table.setdefault(raw[band * width : (band + 1) * width], [])

@@ -18,53 +18,16 @@ BLOG_OPENING = re.compile(
     r"Catch up|First up|New|Belated|Finally|Also|Some|Slightly|Bit|Quite|Very|Rather|This aside|"
     r"Was|Am|Did|Spoke|Wrote|Did a|Here is|Here’s)\b"
 )
-# Words the blogger uses about his own output and the blog itself.
+# Words the blogger uses about his own output and the blog itself: regex fragments, each
+# opening with a letter, so that BLOG_CUES can group them by it (see by_first_character).
 BLOG_CUE_WORDS = (
-    "piece",
-    "pieces",
-    "post",
-    "posted",
-    "posting",
-    "posts",
-    "column",
-    "op-ed",
-    "oped",
-    "article",
-    "articles",
-    "interview",
-    "interviews",
-    "paper",
-    "chapter",
-    "book",
-    "report",
-    "commentary",
-    "podcast",
-    "newsletter",
-    "wrote",
-    "written",
-    "publish(?:ed|ing)?",
-    "re-?publishing",
-    "this time",
-    "catch(?:ing)? up",
-    "caught up",
-    "delinquent",
-    "latest",
-    "excellent",
-    "wonderful",
-    "kind enough",
-    "colleague",
-    "spoke",
-    "speaking",
-    "spoken",
-    "media",
-    "blog",
-    "site",
-    "promotion",
-    "magazine",
-    "mini-series",
-)
-
-
+    "piece", "pieces", "post", "posted", "posting", "posts", "column", "op-ed", "oped",
+    "article", "articles", "interview", "interviews", "paper", "chapter", "book", "report",
+    "commentary", "podcast", "newsletter", "wrote", "written", "publish(?:ed|ing)?",
+    "re-?publishing", "this time", "catch(?:ing)? up", "caught up", "delinquent", "latest",
+    "excellent", "wonderful", "kind enough", "colleague", "spoke", "speaking", "spoken", "media",
+    "blog", "site", "promotion", "magazine", "mini-series",
+)  # fmt: skip
 BLOG_CUES = re.compile(rf"\b(?:{by_first_character(BLOG_CUE_WORDS)})\b", re.IGNORECASE)
 BLOG_CUES_LOWER = re.compile(BLOG_CUES.pattern)  # for lower-cased text: see _distinct_cues
 # Letters that IGNORECASE matching and str.lower() treat differently (Kelvin sign, long s,

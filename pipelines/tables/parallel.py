@@ -28,14 +28,21 @@ def _run_chunk(task: tuple[int, int, int]) -> list[Any]:
     return [fn(items[i]) for i in range(start, stop)]
 
 
-def ordered_map(fn: Callable[[T], R], items: Sequence[T], workers: int = 1) -> list[R]:
+def ordered_map(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    workers: int = 1,
+    min_items: int = MIN_ITEMS_PER_WORKER * 2,
+) -> list[R]:
     """`[fn(x) for x in items]`, in a pool of `workers` processes when there is enough work.
+
+    Fewer than `min_items` items are mapped here: starting a pool takes tens of ms.
 
     Workers are forked so that they start without re-importing the project and read the
     items from the parent's memory; `fn` must be a module-level function of pure Python
     work (no polars inside a forked child). Results come back pickled, in item order.
     """
-    if workers <= 1 or len(items) < MIN_ITEMS_PER_WORKER * 2:
+    if workers <= 1 or len(items) < min_items:
         return [fn(item) for item in items]
     size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
     job = next(_job_numbers)

@@ -6,7 +6,7 @@ import shutil
 
 import polars as pl
 
-from pipelines.tables.articles import build_articles, merge_sightings
+from pipelines.tables.articles import FINGERPRINT_POOL_MIN, build_articles, merge_sightings
 from pipelines.tables.footnotes import build_footnotes
 from pipelines.tables.pages import list_pages, pages_frame
 from pipelines.tables.posts import parse_pages, posts_frame
@@ -21,7 +21,11 @@ def test_pool_and_sequential_runs_agree(tmp_path):
     sequential = posts_frame(parse_pages(pages, workers=1))
     pooled = posts_frame(parse_pages(pages, workers=2))
     assert pooled.equals(sequential)
-    assert merge_sightings(pooled, workers=2).equals(merge_sightings(sequential, workers=1))
+    sightings = pl.concat(  # 3 x 175 sightings: enough for fingerprints to use the pool
+        pooled.with_columns(page=pl.col("page") + f"-{n}") for n in range(3)
+    )
+    assert len(sightings) >= FINGERPRINT_POOL_MIN
+    assert merge_sightings(sightings, workers=2).equals(merge_sightings(sightings, workers=1))
     with_notes = build_articles(sequential).filter(pl.col("notes_block").is_not_null())
     many = pl.concat(  # 6 copies of the 3 annotated articles: enough for the pool
         with_notes.with_columns(article_id=pl.col("article_id") + f"-{n}") for n in range(6)
