@@ -300,6 +300,11 @@ def main() -> None:
         f"\nparse at {big}x: 1 worker {one['parse_s']:.2f} s, {args.workers} workers "
         f"{rows[-1]['parse_s']:.2f} s, speed-up x{one['parse_s'] / rows[-1]['parse_s']:.2f}"
     )
+    alone, floor = _core(one), one["floor_s"]
+    print(
+        f"core at {big}x on 1 worker: {alone:.2f} s ({alone / floor:.1f}x the floor); split "
+        f"perfectly over {args.workers} workers it would be {alone / args.workers / floor:.1f}x"
+    )
     m = _child(["--scale", str(args.mentions_scale), "--workers", str(args.workers), "--mentions"])
     print(
         f"\nmentions at {args.mentions_scale}x: ours {m['mentions_s']:.2f} s, bare model "
