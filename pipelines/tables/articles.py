@@ -6,6 +6,7 @@ import polars as pl
 
 from pipelines.dedupe import Cluster, Fingerprint, Sighting, cluster_sightings, fingerprint
 from pipelines.tables.bulk import bulk
+from pipelines.tables.columns import frame
 from pipelines.tables.language import detect_languages
 from pipelines.tables.parallel import ordered_map
 
@@ -164,14 +165,12 @@ def merge_sightings(posts: pl.DataFrame, workers: int = 1) -> pl.DataFrame:
         "min_similarity": [min(c.similarity.values()) for c in clusters],
     }
     of_record = posts.select(RECORD_COLUMNS)[records]
-    per_cluster = pl.DataFrame(
-        [pl.Series(c, scalars[c], dtype=ARTICLES_SCHEMA[c]) for c in SCALAR_COLUMNS]
-    )
-    frame = pl.concat(
+    per_cluster = frame(scalars, {c: ARTICLES_SCHEMA[c] for c in SCALAR_COLUMNS})
+    articles = pl.concat(
         [of_record, _per_sighting(posts, orders, clusters), per_cluster], how="horizontal"
     )
-    frame = frame.select(pl.col(c).cast(t) for c, t in ARTICLES_SCHEMA.items())
-    return frame.sort(
+    articles = articles.select(pl.col(c).cast(t) for c, t in ARTICLES_SCHEMA.items())
+    return articles.sort(
         pl.col("sources").list.first().struct.field("page"),
         pl.col("sources").list.first().struct.field("first_line"),
     )
