@@ -25,16 +25,28 @@ def parsed_pages() -> dict:
     return {p.name: parse_page(p.name, p.read_bytes()) for p in sorted(RAW_DIR.glob("*.txt"))}
 
 
-def materialize_into(raw: Path, out: Path) -> None:
-    """Materialise every asset with real Dagster, reading `raw` and writing `out`."""
+def materialize_into(raw: Path, out: Path) -> list[str]:
+    """Materialise every asset with real Dagster, reading `raw` and writing `out`.
+
+    Returns the warnings the run logged (what it set aside, for one).
+    """
+    import logging
+
     import dagster as dg
 
     from pipelines.definitions import defs
     from pipelines.resources import CorpusPaths
 
+    instance = dg.DagsterInstance.ephemeral()
     result = dg.materialize(
         [*defs.assets],  # type: ignore[list-item]
         resources={"paths": CorpusPaths(raw_dir=str(raw), outputs_dir=str(out))},
         selection="*",
+        instance=instance,
     )
     assert result.success
+    return [
+        entry.user_message
+        for entry in instance.all_logs(result.run_id)
+        if entry.level == logging.WARNING and not entry.is_dagster_event
+    ]

@@ -3,7 +3,12 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
+from pipelines.assets.metadata import (
+    outputs_with_rejects,
+    outs_with_rejects,
+    table_metadata,
+    timed,
+)
 from pipelines.tables.articles import add_languages, merge_sightings
 from pipelines.tables.parallel import DEFAULT_WORKERS
 from pipelines.validation import validate_rows
@@ -28,8 +33,6 @@ def articles(context: dg.AssetExecutionContext, posts: pl.DataFrame):
         with timed(metadata, "language_s"):
             frame = add_languages(merged)
         checked = validate_rows(frame, ArticlesSchema, "articles")
-    if len(checked.rejects):
-        context.log.warning(f"{len(checked.rejects)} articles failed validation, set aside")
     valid = checked.valid
     metadata.update(
         table_metadata(
@@ -39,9 +42,9 @@ def articles(context: dg.AssetExecutionContext, posts: pl.DataFrame):
     metadata["sightings"] = len(posts)
     metadata["merged_sightings"] = len(posts) - len(frame)
     metadata["rejected"] = len(checked.rejects)
-    yield dg.Output(valid, output_name="articles", metadata=metadata)
-    yield dg.Output(
-        checked.rejects,
-        output_name="article_rejects",
-        metadata=table_metadata(checked.rejects, ["page", "reason"]),
+    yield from outputs_with_rejects(
+        context,
+        ("articles", valid, metadata),
+        ("article_rejects", checked.rejects, ["page", "reason"]),
+        "articles",
     )

@@ -3,7 +3,12 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
+from pipelines.assets.metadata import (
+    outputs_with_rejects,
+    outs_with_rejects,
+    table_metadata,
+    timed,
+)
 from pipelines.tables.footnotes import build_footnotes
 from pipelines.tables.parallel import DEFAULT_WORKERS
 from pipelines.validation import validate_rows
@@ -32,9 +37,9 @@ def footnotes(context: dg.AssetExecutionContext, articles: pl.DataFrame):
     )
     metadata["with_urls"] = int((checked.valid["urls"].list.len() > 0).sum())
     metadata["rejected"] = len(checked.rejects)
-    yield dg.Output(checked.valid, output_name="footnotes", metadata=metadata)
-    yield dg.Output(
-        checked.rejects,
-        output_name="footnote_rejects",
-        metadata=table_metadata(checked.rejects, ["page", "reason"]),
+    yield from outputs_with_rejects(
+        context,
+        ("footnotes", checked.valid, metadata),
+        ("footnote_rejects", checked.rejects, ["page", "reason"]),
+        "notes",
     )

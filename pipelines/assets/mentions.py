@@ -3,7 +3,12 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
+from pipelines.assets.metadata import (
+    outputs_with_rejects,
+    outs_with_rejects,
+    table_metadata,
+    timed,
+)
 from pipelines.mentions.extract import load_model
 from pipelines.tables.footnotes import marker_spans
 from pipelines.tables.mentions import build_mentions, set_aside_misfits
@@ -38,9 +43,9 @@ def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame, footnote
     )
     metadata["linked_share"] = round(float(valid["entity_id"].is_not_null().mean() or 0), 3)
     metadata["rejected"] = len(rejects)
-    yield dg.Output(valid, output_name="mentions", metadata=metadata)
-    yield dg.Output(
-        rejects,
-        output_name="mention_rejects",
-        metadata=table_metadata(rejects, ["article_id", "reason"]),
+    yield from outputs_with_rejects(
+        context,
+        ("mentions", valid, metadata),
+        ("mention_rejects", rejects, ["article_id", "reason"]),
+        "mentions",
     )

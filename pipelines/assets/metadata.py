@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import dagster as dg
@@ -11,6 +11,9 @@ import polars as pl
 
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 60
+REASONS_LOGGED = 5  # the most frequent reasons a run's log names when rows are set aside
+PLACES_LOGGED = 3  # articles (or pages) named per reason
+REASON_CHARS = 160  # a reason is cut here in the log (the rejects table keeps it whole)
 
 
 def preview(frame: pl.DataFrame, columns: list[str] | None = None) -> dg.MetadataValue:
@@ -49,3 +52,58 @@ def outs_with_rejects(
         table: dg.AssetOut(description=description, kinds={"polars", *kinds}),
         rejects: dg.AssetOut(description=rejects_description, kinds={"polars"}),
     }
+
+
+def set_aside_summary(rejects: pl.DataFrame, what: str) -> str | None:
+    """One log line for the rows a stage set aside: how many, why, and where; None if none.
+
+    Reasons are counted, most frequent first, each with the first pages (or articles) it hit,
+    so a run on many pages still says what went wrong without a line per row.
+    """
+    if rejects.is_empty():
+        return None
+    # where a row came from: its article once there is one, else its page
+    named = [pl.col(c) for c in ("article_id", "page") if c in rejects.columns]
+    place = pl.coalesce([c.replace("", None) for c in named]) if named else pl.lit(None)
+    counted = (
+        rejects.with_columns(place=place.cast(pl.String))
+        .group_by("reason", maintain_order=True)
+        .agg(
+            n=pl.len(),
+            places=pl.col("place").drop_nulls().unique(maintain_order=True).head(PLACES_LOGGED),
+        )
+        .sort("n", descending=True, maintain_order=True)
+    )
+    parts = [
+        f"{_cut(reason)} ×{n}" + (f" ({', '.join(places)})" if places else "")
+        for reason, n, places in counted.head(REASONS_LOGGED).iter_rows()
+    ]
+    more = len(counted) - REASONS_LOGGED
+    tail = f"; and {more} other reasons" if more > 0 else ""
+    return f"{len(rejects)} {what} set aside: " + "; ".join(parts) + tail
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= REASON_CHARS else text[:REASON_CHARS] + "…"
+
+
+def outputs_with_rejects(
+    context: dg.AssetExecutionContext,
+    table: tuple[str, pl.DataFrame, dict[str, object]],
+    rejects: tuple[str, pl.DataFrame, Sequence[str]],
+    what: str,
+) -> Iterator[dg.Output]:
+    """A stage's two outputs, (name, frame, metadata) and (name, frame, preview columns).
+
+    When rows were set aside the run's log says so with a warning, so nothing is dropped
+    without a word even where nobody opens the rejects table.
+    """
+    name, frame, metadata = table
+    rejects_name, rejected, columns = rejects
+    summary = set_aside_summary(rejected, what)
+    if summary is not None:
+        context.log.warning(f"{summary} (in {rejects_name})")
+    yield dg.Output(frame, output_name=name, metadata=metadata)
+    yield dg.Output(
+        rejected, output_name=rejects_name, metadata=table_metadata(rejected, list(columns))
+    )

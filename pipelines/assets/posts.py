@@ -3,7 +3,12 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import outs_with_rejects, table_metadata, timed
+from pipelines.assets.metadata import (
+    outputs_with_rejects,
+    outs_with_rejects,
+    table_metadata,
+    timed,
+)
 from pipelines.tables.parallel import DEFAULT_WORKERS
 from pipelines.tables.posts import (
     page_rejects,
@@ -29,8 +34,6 @@ def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
         parsed = parse_pages(raw_pages, workers=DEFAULT_WORKERS)
         frame = posts_frame(parsed)
         rejects = rejects_frame(page_rejects(raw_pages, parsed))
-    for row in rejects.iter_rows(named=True):
-        context.log.warning(f"set aside [{row['stage']}] {row['page']}: {row['reason']}")
     per_page = frame.group_by("page").len().sort("page")
     metadata.update(table_metadata(frame, ["page", "first_line", "last_line", "title", "outlet"]))
     metadata["posts_per_page"] = dg.MetadataValue.md(
@@ -38,9 +41,9 @@ def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
     )
     metadata["rejects"] = len(rejects)
     metadata["parse_workers"] = DEFAULT_WORKERS
-    yield dg.Output(frame, output_name="posts", metadata=metadata)
-    yield dg.Output(
-        rejects,
-        output_name="parse_rejects",
-        metadata=table_metadata(rejects, ["page", "stage", "reason"]),
+    yield from outputs_with_rejects(
+        context,
+        ("posts", frame, metadata),
+        ("parse_rejects", rejects, ["page", "stage", "reason"]),
+        "pages or blocks",
     )

@@ -37,7 +37,7 @@ def bad_build(tmp_path_factory) -> Path:
     (raw / "h_same_as_003.txt").write_bytes(seed)
     (raw / "i_one_huge_line.txt").write_bytes(b"word " * 1_000_000)
     out = root / "outputs"
-    materialize_into(raw, out)
+    (root / "warnings.txt").write_text("\n".join(materialize_into(raw, out)), encoding="utf-8")
     return out
 
 
@@ -49,6 +49,15 @@ def test_unreadable_pages_are_named_with_their_problem(bad_build):
     assert "no post found" in reasons["g_no_post.txt"]
     assert "no post found" in reasons["i_one_huge_line.txt"]
     assert all(r["stage"] and r["reason"] for r in rejects.iter_rows(named=True))
+
+
+def test_the_run_says_what_it_set_aside(bad_build):
+    warnings = (bad_build.parent / "warnings.txt").read_text(encoding="utf-8")
+    rejects = pl.read_parquet(bad_build / "rejects.parquet")
+    parsing = rejects.filter(pl.col("stage") != "validate")
+    assert f"{len(parsing)} pages or blocks set aside" in warnings
+    for page in ("a_empty.txt", "b_binary.txt", "g_no_post.txt"):
+        assert page in warnings
 
 
 def test_legacy_encoding_page_is_read(bad_build):
