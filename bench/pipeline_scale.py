@@ -297,7 +297,7 @@ def main() -> None:
     for r in rows:
         print(
             f"{r['scale']:>5} {r['input_bytes'] / 1e6:>7.1f} {r['posts']:>7} {r['articles']:>8} "
-            f"{r['floor_s']:>8.2f} {r['read_s']:>6.2f} {r['parse_s']:>7.2f} "
+            f"{r['floor_s']:>8.3f} {r['read_s']:>6.2f} {r['parse_s']:>7.2f} "
             f"{r['dedupe_s']:>7.2f} {r['footnotes_s']:>7.2f} {r['language_s']:>6.2f} "
             f"{r['write_s']:>6.2f} {_core(r) / r['floor_s']:>10.1f} "
             f"{_all(r) / r['floor_s']:>9.1f} {r['peak_rss_mb']:>8.0f}"
