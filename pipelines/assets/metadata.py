@@ -58,15 +58,15 @@ def set_aside_summary(rejects: pl.DataFrame, what: str) -> str | None:
     """One log line for the rows a stage set aside: how many, why, and where; None if none.
 
     Reasons are counted, most frequent first, each with the first pages (or articles) it hit,
-    so a run on many pages still says what went wrong without a line per row.
+    so a run on many pages still says what went wrong without a line per row. `rejects` is in
+    REJECTS_SCHEMA, as every stage's rejects are.
     """
     if rejects.is_empty():
         return None
     # where a row came from: its article once there is one, else its page
-    named = [pl.col(c) for c in ("article_id", "page") if c in rejects.columns]
-    place = pl.coalesce([c.replace("", None) for c in named]) if named else pl.lit(None)
+    place = pl.coalesce(pl.col(c).replace("", None) for c in ("article_id", "page"))
     counted = (
-        rejects.with_columns(place=place.cast(pl.String))
+        rejects.with_columns(place=place)
         .group_by("reason", maintain_order=True)
         .agg(
             n=pl.len(),
