@@ -34,6 +34,12 @@ class ArticlesSchema(pa.DataFrameModel):
         description="Article authors, canonical spelling; never empty."
     )
     published_date: pl.Date = pa.Field(nullable=True, description="Only where the post states it.")
+    url: str = pa.Field(
+        nullable=True,
+        str_matches=r"^(?:https?://|www\.)\S+$",
+        description="The original article's address, where the post prints it on a line of its "
+        "own.",
+    )
     archive_months: Annotated[pl.List, pl.String] = pa.Field(
         description="YYYY-MM of the month pages the post was on."
     )
@@ -57,6 +63,17 @@ class ArticlesSchema(pa.DataFrameModel):
     )
     content_sha256: str = pa.Field(
         str_matches=SHA256, description="SHA-256 of the normalised body used for exact dedupe."
+    )
+    # extras beyond the contract
+    reviewed_work: str = pa.Field(
+        nullable=True,
+        description="For a book review printed under the book's citation: the citation as "
+        "printed (title then holds the book's title).",
+    )
+    blog_title: str = pa.Field(
+        nullable=True,
+        description="The blog post's own title, where an older theme printed one above the "
+        "article's headline.",
     )
 
     class Config:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import pycountry
+
 from pipelines.parsing import classify, dates
 from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, outlets
 
@@ -19,12 +21,52 @@ INTRO_COAUTHOR = re.compile(
     r"|\bwith (?:the |my )?(?:excellent|wonderful|good|great|brilliant|old)? ?"
     r"(?:colleague|friend|co-author) (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
-UNLISTED_OUTLET = re.compile(
-    r"\b(?:piece|column|op-ed|article|interview|paper|chapter|commentary|post|report)\b"
-    r"[^.]{0,60}?\b(?:for|in|with) (?:the )?(?:(?:excellent|wonderful|fantastic|great) )?"
-    r"(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |on |for |the )?[A-Z][\w’'&.-]*){0,5})"
+# "… for the Jamestown Foundation’s Terrorism Monitor", "… in Il Foglio": where a piece ran.
+NAME_WORD = r"(?:[A-Z][\w’'&-]*(?:\.\w[\w’'&-]*)*)"  # "CABAR.asia", never across a full stop
+PRAISE = (
+    r"(?:(?:ever |very |most |always |rather )?(?:excellent|wonderful|wonderfully entitled|"
+    r"fantastic|great|good|brilliant|esteemed|venerable) )"
 )
-OUTLET_CONTEXT = re.compile(r"\b(?:for|in|with|at|on) (?:the )?$")
+CONNECTOR = r"(?:of|and|on|for|the|de|del|di|la|le|al)"
+PLACED_NAME = re.compile(  # a look-ahead, so that "in Italian for Il Foglio" yields both
+    rf"(?=\b(?P<prep>for|in|on|at|with|over at|by) (?:the )?{PRAISE}?"
+    rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}}))"
+)
+# "for a website I have not written for before, Eurasianet,": the name after a description.
+DESCRIBED_NAME = re.compile(
+    r"\bfor (?:a|an|the) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|publication|paper|"
+    r"newspaper|journal|platform|think[ -]tank|institute|blog|newsletter)\b[^.;:]{0,80}?, "
+    rf"(?:the )?(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,5}})"
+)
+# "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
+PERSON_OF_NAME = re.compile(
+    rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?"
+    rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,5}})"
+)
+POSSESSIVE = re.compile(r"[’']s\b.*$")
+# A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
+PASSING = re.compile(
+    r"\b(?:(?:earlier|previous|older|other) (?:piece|article|column|op-ed|post|paper)s?|"
+    r"following (?:on |up )?(?:from|on)|after my|also (?:in|for)|as in|like the one)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "this time for X", "This one, for X", "this piece for X": the piece the post is about.
+THIS_TIME = re.compile(
+    r"\bthis (?:time|one|piece|column|article|op-ed|post|paper|essay|review)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "with the excellent Kabir Taneja": a co-author, never an outlet.
+COAUTHOR_CUE = re.compile(
+    r"\bwith (?:the |my |an? )?(?:(?:excellent|wonderful|good|great|brilliant|old|esteemed) )?"
+    r"(?:(?:colleague|friend|co-author)s? )?$"
+)
+OUTLET_CONTEXT = re.compile(rf"\b(?:for|in|with|at|on|over at) (?:the )?{PRAISE}?$")
+PREPOSITION_WEIGHT = {
+    "for": 2, "over at": 2, "in": 1, "on": 1, "at": 1, "by": 1, "of": 1, "with": 0,
+}  # fmt: skip
+LISTED_BONUS = 2  # a reviewed outlet name is evidence of its own
+PASSING_PENALTY = 4
 BIO_NAMES = re.compile(rf"(?:^|\band )(?P<name>{classify.NAME}) (?:is|was)\b")
 
 
@@ -54,31 +96,109 @@ def read_byline(text: str) -> Byline:
     return Byline([], None, None)
 
 
+@dataclass(frozen=True)
+class _OutletCandidate:
+    position: int
+    name: str
+    score: int
+
+
 def find_outlet(blog_note: str | None) -> str | None:
-    """The outlet the introduction names: a listed one in context first, any listed one next."""
-    if not blog_note:
-        return None
-    first_paragraph = blog_note.split("\n\n")[0]
-    found = outlets().find_all(first_paragraph)
-    in_context = [o for pos, o in found if OUTLET_CONTEXT.search(first_paragraph[:pos])]
-    if in_context or found:
-        return (in_context or [o for _, o in found])[0]
-    return _unlisted_outlet(first_paragraph)
+    """Where the introduction says the piece ran: the best-placed name wins.
 
-
-def _unlisted_outlet(intro: str) -> str | None:
-    """An outlet missing from the reviewed list: the capitalised name after "a piece for …".
-
-    Places, peoples and persons the knowledge base knows are not outlets ("for China").
+    A listed outlet or a capitalised name after "for/in/at …" is a candidate; "this time for X"
+    counts most, a name mentioned in passing ("my earlier piece in X") or after a co-author's
+    "with the excellent …" counts least. Places, peoples and persons the knowledge base knows are
+    not outlets. Ties go to the earliest.
     """
-    from pipelines.mentions.kb import default_kb  # the KB is only needed on this rare path
+    best = _best_outlet(blog_note.split("\n\n")[0]) if blog_note else None
+    return best.name if best else None
 
-    for match in UNLISTED_OUTLET.finditer(intro):
-        name = match["name"].strip()
-        known = default_kb().lookup(name)
-        if known is None or known.label == "ORG":
-            return name
-    return None
+
+def outlet_evidence(text: str) -> int:
+    """How clearly a paragraph names where a piece ran (0: not at all; see find_outlet)."""
+    best = _best_outlet(text)
+    return best.score if best else 0
+
+
+def _best_outlet(intro: str) -> _OutletCandidate | None:
+    found = _listed_candidates(intro) + _unlisted_candidates(intro, outlets().spans(intro))
+    found = [c for c in found if c.score > 0]
+    return max(found, key=lambda c: (c.score, -c.position)) if found else None
+
+
+def _context_score(intro: str, position: int, preposition: str | None) -> int:
+    before = intro[:position]
+    score = PREPOSITION_WEIGHT.get(preposition, 1) if preposition else 1
+    if THIS_TIME.search(before):
+        score += 2
+    if PASSING.search(before):
+        score -= PASSING_PENALTY
+    return score
+
+
+def _listed_candidates(intro: str) -> list[_OutletCandidate]:
+    result = []
+    for position, name in outlets().find_all(intro):
+        context = OUTLET_CONTEXT.search(intro[:position])
+        preposition = context.group().split()[0] if context else None
+        score = _context_score(intro, position, preposition) + LISTED_BONUS + (1 if context else 0)
+        result.append(_OutletCandidate(position, name, score))
+    return result
+
+
+def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_OutletCandidate]:
+    from pipelines.mentions.kb import default_kb  # the KB is only needed on this path
+
+    kb = default_kb()
+    result = []
+    matches = [(m, m["prep"]) for m in PLACED_NAME.finditer(intro)]
+    matches += [(m, "for") for m in DESCRIBED_NAME.finditer(intro)]
+    matches += [(m, "of") for m in PERSON_OF_NAME.finditer(intro)]
+    for match, preposition in matches:
+        if preposition == "with" and COAUTHOR_CUE.search(intro[: match.start("name")]):
+            continue
+        start = match.start("name")
+        if any(lo <= start < hi for lo, hi in listed):
+            continue  # inside a listed name: "… Bureau for Analytical Reporting"
+        name = _trim_name(POSSESSIVE.sub("", match["name"]), kb)
+        if not name or outlets().first(name):
+            continue  # a listed outlet is scored by _listed_candidates
+        known = kb.lookup(name)
+        if known is not None and known.label != "ORG":
+            continue
+        score = _context_score(intro, match.start(), preposition)
+        result.append(_OutletCandidate(match.start("name"), name, score))
+    return result
+
+
+def _trim_name(name: str, kb) -> str | None:
+    """Cut a name at a connector where what follows is a place or people ("Il Foglio on China");
+    a name that opens with one ("Italian for Il Foglio") is none."""
+    parts = re.split(rf" ({CONNECTOR}) ", name)
+    segments = parts[0::2]
+    first = kb.lookup(segments[0])
+    if (first is not None and first.label != "ORG") or segments[0] in MONTH_OR_DAY:
+        return None
+    if is_language(segments[0]):
+        return None  # "a piece in Italian for …"
+    kept = [segments[0]]
+    for connector, segment in zip(parts[1::2], segments[1:], strict=True):
+        known = kb.lookup(segment)
+        if known is not None and known.label != "ORG":
+            break
+        kept += [connector, segment]
+    return " ".join(kept).strip(" .,’'") or None
+
+
+def is_language(word: str) -> bool:
+    """An English language name ("Italian", "Chinese"): what a piece is written in."""
+    return pycountry.languages.get(name=word) is not None
+
+
+MONTH_OR_DAY = frozenset(
+    [*dates.MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
 
 
 def find_authors(

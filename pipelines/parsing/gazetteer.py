@@ -24,6 +24,9 @@ class Gazetteer:
     def find_all(self, text: str) -> list[tuple[int, str]]:
         return [(m.start(), self.canonical[m.group()]) for m in self.pattern.finditer(text)]
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.pattern.finditer(text)]
+
     def first(self, text: str) -> str | None:
         found = self.find_all(text)
         return found[0][1] if found else None
@@ -41,7 +44,8 @@ def _load(name: str) -> Gazetteer:
     # `(?<![\w’'])(?:alias|…)(?![\w’'])`, grouped so that the look-behind is not tried at
     # every character of the text
     alternatives = by_first_character(longest_first, literal=True, not_after="[\\w’']")
-    return Gazetteer(canonical, re.compile(rf"(?:{alternatives})(?![\w’'])"))
+    # a possessive may follow: "Prospect’s blog", "the Jamestown Foundation’s journal"
+    return Gazetteer(canonical, re.compile(rf"(?:{alternatives})(?:(?=[’']s\b)|(?![\w’']))"))
 
 
 @cache

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.parsing.header import PageHeader, UnknownHeaderError, parse_header
+from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.post import ParsedPost, parse_post
-from pipelines.parsing.segment import find_posts
-from pipelines.parsing.text import PageDecodeError, Paragraph, decode_page, split_paragraphs
+from pipelines.parsing.segment import NOTE_ONLY_REASON, Weights, find_posts
+from pipelines.parsing.text import PageDecodeError, Paragraph, decode_page
 
 FRONT_PAGE = PageHeader("front", None, None)
 
@@ -73,38 +74,41 @@ def _take_header(page: str, paragraphs: list[Paragraph], result: ParsedPage) -> 
     return [tail, *paragraphs[1:]]
 
 
+def _block_reject(page: str, reason: str, paragraphs: list[Paragraph]) -> Reject:
+    raw = "\n\n".join(p.raw for p in paragraphs)
+    return Reject(page, "segment", reason, raw, paragraphs[0].first_line, paragraphs[-1].last_line)
+
+
 def parse_text(
-    page: str, text: str, encoding: str = "utf-8", decode_notes: tuple[str, ...] = ()
+    page: str,
+    text: str,
+    encoding: str = "utf-8",
+    decode_notes: tuple[str, ...] = (),
+    weights: Weights | None = None,
 ) -> ParsedPage:
-    """Parse already decoded page text (see `parse_page`)."""
-    paragraphs = split_paragraphs(text)
+    """Parse already decoded page text (see `parse_page`); `weights` default to the fitted."""
+    paragraphs = page_paragraphs(text)
     result = ParsedPage(page, FRONT_PAGE, encoding, decode_notes)
     if paragraphs:
         paragraphs = _take_header(page, paragraphs, result)
-    posts, leading = find_posts(paragraphs)
-    if not posts:
-        reason = (
-            "no post found: nothing on the page reads as a blogger's introduction followed by "
-            "a headline"
-        )
+    segmented = find_posts(paragraphs, weights)
+    if not segmented.posts:
+        reason = "no post found: nothing on the page reads as a headline opening a post"
         raw = "\n\n".join(p.raw for p in paragraphs)
         first = paragraphs[0].first_line if paragraphs else None
         last = paragraphs[-1].last_line if paragraphs else None
         result.rejects.append(Reject(page, "segment", reason, raw, first, last))
         result.error = reason
         return result
-    if leading:
+    if segmented.leading:
         result.rejects.append(
-            Reject(
-                page,
-                "segment",
-                "text before the first post that belongs to no post",
-                "\n\n".join(p.raw for p in leading),
-                leading[0].first_line,
-                leading[-1].last_line,
+            _block_reject(
+                page, "text before the first post that belongs to no post", segmented.leading
             )
         )
-    for span in posts:
+    for note in segmented.notes_only:
+        result.rejects.append(_block_reject(page, NOTE_ONLY_REASON, list(note)))
+    for span in segmented.posts:
         try:
             parsed = parse_post(span)
         except Exception as err:  # a post the rules cannot read must not stop the page

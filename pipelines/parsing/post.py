@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipelines.footnotes import count_notes, notes_region
-from pipelines.parsing import classify, credits, dates
-from pipelines.parsing.gazetteer import canonical_author
+from pipelines.parsing import classify, credits, dates, shapes
+from pipelines.parsing.gazetteer import canonical_author, outlets
 from pipelines.parsing.segment import PostSpan
+from pipelines.parsing.text import Paragraph
 from pipelines.parsing.units import Unit, paragraph_units
 
 STANDFIRST_MAX_CHARS = 350
@@ -47,6 +48,9 @@ class ParsedPost:
     blog_note: str | None = None
     subtitle: str | None = None
     outlet: str | None = None
+    url: str | None = None
+    reviewed_work: str | None = None
+    blog_title: str | None = None
     authors: list[str] = field(default_factory=list)
     published_date: date | None = None
     headings: list[str] = field(default_factory=list)
@@ -72,6 +76,7 @@ class _State:
     in_contributors: bool = False
     byline_names: list[str] = field(default_factory=list)
     byline_outlet: str | None = None
+    posted_date: date | None = None  # the blog's own "Posted:" date: the article's own wins
 
 
 def _read_byline(text: str, state: _State) -> None:
@@ -132,12 +137,28 @@ def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
 def _classify_front(text: str, units: list[Unit], i: int, state: _State) -> bool:
     """Place a unit that precedes the body; False means the body starts here."""
     post = state.post
-    if classify.is_byline(text):
+    if shapes.EMPTY_BYLINE.match(text) or shapes.ISSUE_LINE.match(text):
+        pass
+    elif match := shapes.CREDIT_BYLINE.match(text):
+        state.byline_names += credits.split_names(match["names"])
+    elif _foreign_byline(text):
+        state.byline_names += credits.split_names(_foreign_byline(text) or "")
+    elif shapes.URL_LINE.match(text) and post.url is None:
+        post.url = _address(text)
+    elif match := shapes.POSTED_LINE.match(text):
+        state.posted_date = state.posted_date or dates.parse_date(match["date"])
+    elif match := _date_line(text):
+        post.published_date = post.published_date or dates.parse_date(match)
+    elif classify.is_byline(text):
         _read_byline(text, state)
     elif classify.is_dateline(text):
         if not classify.UPDATED_LINE.match(text):
             post.published_date = post.published_date or dates.parse_date(text)
-    elif classify.is_caption(text) or _is_caption_repeat(text, units, i, post.captions):
+    elif (
+        classify.is_caption(text)
+        or shapes.is_image_name(text)
+        or _is_caption_repeat(text, units, i, post.captions)
+    ):
         post.captions.append(text)
     elif classify.BULLET.match(text):
         post.bullets.append(classify.BULLET_MARK.sub("", text).strip())
@@ -185,7 +206,11 @@ def _place_body(units: list[Unit], i: int, state: _State, is_body: list[bool]) -
         state.in_contributors = True
     elif state.in_contributors and classify.is_person_name_line(text):
         state.byline_names.append(canonical_author(text))
-    elif classify.is_caption(text) or _is_caption_repeat(text, units, i, post.captions):
+    elif (
+        classify.is_caption(text)
+        or shapes.is_image_name(text)
+        or _is_caption_repeat(text, units, i, post.captions)
+    ):
         post.captions.append(text)
     elif classify.is_bio(text) or (state.in_contributors and classify.BIO_ROLE.search(text)):
         state.bios.append(text)
@@ -222,32 +247,36 @@ def _join_split_paragraphs(paragraphs: list[str]) -> list[str]:
 def parse_post(span: PostSpan) -> ParsedPost:
     """Cut a post span into the contract's parts; problems are recorded, never raised."""
     paragraphs = list(span.paragraphs)
-    intro = [p.text for p in paragraphs[: span.intro_count]]
+    prelude = list(zip(span.roles, paragraphs, strict=False))
+    intro = [p.text for role, p in prelude if role == "intro"]
     raw_paragraphs = [p.raw for p in paragraphs]
     region = notes_region(raw_paragraphs)
-    if region and region[0] <= span.intro_count:
+    if region and region[0] <= span.headline:
         region = None  # a headline opening with a year ("2023 outlook: …") is not a note
     notes_start = region[0] if region else len(paragraphs)
     trailing = region[1] if region else len(paragraphs)
     units = [
         unit
-        for index in range(span.intro_count, len(paragraphs))
+        for index in range(span.headline, len(paragraphs))
         if not (notes_start <= index < trailing)
         for unit in paragraph_units(paragraphs[index], index)
     ]
     title_unit = units[0]
+    citation = shapes.BOOK_CITATION.match(title_unit.text)
     post = ParsedPost(
-        title=title_unit.text,
+        title=citation["title"].strip() if citation else title_unit.text,
         first_line=span.first_line,
         last_line=span.last_line,
         title_line=title_unit.first_line,
         blog_note="\n\n".join(intro) or None,
+        reviewed_work=title_unit.text if citation else None,
     )
+    posted_date = _read_prelude(prelude, post)
     if region:
         post.notes_block = "\n\n".join(raw_paragraphs[notes_start:trailing])
         post.note_count = count_notes(post.notes_block)
         post.notes_first_line = paragraphs[notes_start].first_line
-    state = _State(post)
+    state = _State(post, posted_date=posted_date)
     rest = units[1:]
     questions = sum(1 for u in rest if u.text.endswith("?") and classify.words(u.text, 3) > 3)
     post.is_qa = questions >= QA_MIN_QUESTIONS
@@ -255,7 +284,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
     for i, unit in enumerate(rest):
         if classify.NOTES_HEADING.match(unit.text):
             continue
-        if classify.WP_FURNITURE.match(unit.text):
+        if classify.WP_FURNITURE.match(unit.text) or shapes.is_furniture(unit.text):
             post.problems.append(
                 Problem(
                     "WordPress page furniture, not part of the post",
@@ -272,12 +301,13 @@ def parse_post(span: PostSpan) -> ParsedPost:
             continue
         state.in_body = True
         _place_body(rest, i, state, is_body)
+    post.published_date = post.published_date or state.posted_date
     post.body = "\n\n".join(_join_split_paragraphs(state.body))
     post.author_bio = "\n\n".join(dict.fromkeys(state.bios)) or None
     post.captions = list(dict.fromkeys(c for c in post.captions if not _shadowed(c, post.captions)))
     span_text = "\n".join(p.text for p in paragraphs)
     post.authors = credits.find_authors(state.byline_names, state.bios, post.blog_note, span_text)
-    post.outlet = state.byline_outlet or credits.find_outlet(post.blog_note)
+    post.outlet = post.outlet or state.byline_outlet or credits.find_outlet(post.blog_note)
     if not post.body:
         post.problems.append(
             Problem("no body text found", title_unit.text, span.first_line, span.last_line)
@@ -308,3 +338,55 @@ def _place_after_notes(unit: Unit, state: _State) -> None:
 def _shadowed(caption: str, captions: list[str]) -> bool:
     """A bare caption that another caption repeats with its credit appended."""
     return any(other != caption and other.startswith(caption) for other in captions)
+
+
+def _address(text: str) -> str:
+    return text.strip().strip("<>")
+
+
+def _foreign_byline(text: str) -> str | None:
+    """The names of a byline in another language ("di X", "par X"), if the rest is a name."""
+    match = shapes.FOREIGN_BYLINE.match(text)
+    names = match["names"] if match else ""
+    return names if match and classify.is_person_name_line(names.split(",")[0]) else None
+
+
+def _date_line(text: str) -> str | None:
+    """The date of a line that only dates the post, in the older themes' shapes."""
+    if match := shapes.GLUED_KICKER_DATE.match(text):
+        return match["date"]
+    if shapes.is_date_line(text) and not classify.is_dateline(text):
+        return text
+    return None
+
+
+def _read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date | None:
+    """What the lines above the headline say: the address, the outlet, the dates.
+
+    Returns the date of an older theme's "Posted:" line, which only stands in for the
+    article's own date.
+    """
+    posted = None
+    for role, paragraph in prelude:
+        text = paragraph.text
+        if role == "url":
+            post.url = _address(text)
+        elif role == "outlet":
+            post.outlet = outlets().first(text) or text
+        elif role == "posted" and (match := shapes.POSTED_LINE.match(text)):
+            posted = posted or dates.parse_date(match["date"])
+        elif role == "date":
+            found = _date_line(text) or text
+            post.published_date = post.published_date or dates.parse_date(found)
+        elif role == "blog_title":
+            post.blog_title = text
+        elif role == "filing":
+            post.problems.append(
+                Problem(
+                    "WordPress page furniture, not part of the post",
+                    text,
+                    paragraph.first_line,
+                    paragraph.last_line,
+                )
+            )
+    return posted

@@ -1,27 +1,54 @@
-"""Finding where each post starts on a page.
+"""Finding where each post starts on a page, from evidence.
 
-A post opens with the blogger's introduction (first-person paragraphs about the piece) followed
-by a headline, or, when it has no introduction, with a headline right after the end of the
-previous post (a closing author bio or a notes block) that is itself followed by a standfirst,
-byline, dateline, caption or bio.
+Every headline-shaped paragraph is a candidate start, read with whatever may stand above it
+(see `evidence`). A candidate's score is a weighted sum of independent signals, with weights
+fitted on the pages we hold (`bench/segmentation_eval.py --write`, leave-one-page-out for its
+scores). A small dynamic program then chooses the set of starts that best explains the whole
+page: the sum of the chosen candidates' scores, less a penalty for each post left without any
+body text. So one weak signal (an introduction without cue words, a post without a closing bio)
+no longer loses a post, and no single rule can invent one.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from pipelines.parsing import classify
+from pipelines.parsing import classify, shapes
+from pipelines.parsing.evidence import (
+    FEATURES,
+    INFORMAL_OPENING,
+    MEDIA_NOTE,
+    Candidate,
+    PageView,
+    candidates,
+)
 from pipelines.parsing.text import Paragraph
-from pipelines.parsing.units import paragraph_units
 
-MIN_INTRO_SCORE = 3  # see classify.blog_voice_score; every cue is general, none names a post
-MAX_INTRO_PARAGRAPHS = 2
+WEIGHTS_FILE = Path(__file__).parent / "data" / "segment_weights.json"
+NOTE_ONLY_MAX_WORDS = 80
+NOTE_ONLY_REASON = (
+    "note-only post: the blogger notes a talk, an appearance or a quote, with no article"
+)
 
 
 @dataclass(frozen=True)
 class PostSpan:
+    """The paragraphs of one post; `roles` names those above its headline, in order."""
+
     paragraphs: tuple[Paragraph, ...]
-    intro_count: int  # leading paragraphs that are the blogger's introduction
+    roles: tuple[str, ...] = ()
+
+    @property
+    def intro_count(self) -> int:
+        return self.roles.count("intro")
+
+    @property
+    def headline(self) -> int:
+        """Index of the headline paragraph within the span."""
+        return len(self.roles)
 
     @property
     def first_line(self) -> int:
@@ -32,91 +59,135 @@ class PostSpan:
         return self.paragraphs[-1].last_line
 
 
-def _first_line_text(paragraph: Paragraph) -> str:
-    """The paragraph's first unit: a headline may share its paragraph with a dateline."""
-    if len(paragraph.lines) == 1:
-        return paragraph.text
-    return paragraph_units(paragraph, 0)[0].text
+@dataclass(frozen=True)
+class Weights:
+    """A weight per evidence feature, and the cost of a post with no body text."""
+
+    features: dict[str, float]
+    no_body_penalty: float
+    start_bonus: float = 0.0  # added per chosen post: the fitted scores are calibrated per
+    # candidate, while the page is explained by the best set of them
+
+    def score(self, candidate: Candidate) -> float:
+        return self.start_bonus + sum(
+            self.features.get(name, 0.0) * value
+            for name, value in zip(FEATURES, candidate.features, strict=True)
+            if value
+        )
 
 
-def _intro_paragraph(text: str) -> bool:
-    """Blog voice, and not a part that merely mentions the blogger (a note, a bio, a caption)."""
-    return (
-        not classify.NOTE_START.match(text)
-        and not classify.is_bio(text)
-        and not classify.is_caption(text)
-        and classify.blog_voice_score(text) >= MIN_INTRO_SCORE  # the costly test last
+@cache
+def default_weights() -> Weights:
+    return load_weights(WEIGHTS_FILE)
+
+
+def load_weights(path: Path) -> Weights:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Weights(
+        dict(data["weights"]), float(data["no_body_penalty"]), float(data.get("start_bonus", 0))
     )
 
 
-def _intro_length(paragraphs: list[Paragraph], title_like: list[bool], i: int) -> int:
-    """How many paragraphs from i form an introduction that is followed by a headline (0: none)."""
-    for length in range(1, MAX_INTRO_PARAGRAPHS + 1):
-        if i + length >= len(paragraphs):
-            return 0
-        # cheap test first: most paragraphs are not followed by a headline
-        if title_like[i + length]:
-            ok = all(_intro_paragraph(p.text) for p in paragraphs[i : i + length])
-            return length if ok else 0
-    return 0
+def choose_starts(view: PageView, found: list[Candidate], weights: Weights) -> list[Candidate]:
+    """The chain of non-overlapping candidates with the highest total score (see module doc)."""
+    if not found:
+        return []
+    ordered = sorted(found, key=lambda c: (c.start, c.headline, c.roles))
+    next_body = [len(view)] * (len(view) + 1)  # first body-like paragraph at or after i
+    for i in range(len(view) - 1, -1, -1):
+        next_body[i] = i if view.body_like[i] else next_body[i + 1]
+
+    def segment_cost(c: Candidate, end: int) -> float:
+        return 0.0 if next_body[c.headline + 1] < end else weights.no_body_penalty
+
+    best: list[float] = []
+    back: list[int] = []
+    for n, c in enumerate(ordered):
+        score = weights.score(c)
+        top, link = score, -1
+        for m in range(n):
+            prev = ordered[m]
+            if prev.headline + 2 > c.start:
+                continue  # a post keeps at least one paragraph after its headline
+            value = best[m] + segment_cost(prev, c.start) + score
+            if value > top:
+                top, link = value, m
+        best.append(top)
+        back.append(link)
+    final = [best[n] + segment_cost(c, len(view)) for n, c in enumerate(ordered)]
+    n = max(range(len(ordered)), key=lambda k: (final[k], -k))
+    if final[n] <= 0:
+        return []
+    chain = []
+    while n >= 0:
+        chain.append(ordered[n])
+        n = back[n]
+    return chain[::-1]
 
 
-def _closes_post(paragraph: Paragraph) -> bool:
-    """A paragraph after which a post may end: an author bio or a numbered note."""
-    text = paragraph.text
-    is_note = classify.NOTE_START.match(text) is not None and not classify.is_title_like(text)
-    return classify.is_bio(text) or is_note or bool(classify.WP_FURNITURE.match(text))
+@dataclass(frozen=True)
+class Segmented:
+    """A page cut into posts, the text before the first post, and note-only posts."""
+
+    posts: list[PostSpan]
+    leading: list[Paragraph]
+    notes_only: list[tuple[Paragraph, ...]]
 
 
-def _opens_front_matter(paragraph: Paragraph) -> bool:
-    text = _first_line_text(paragraph)
+def find_posts(paragraphs: list[Paragraph], weights: Weights | None = None) -> Segmented:
+    """Split a page's paragraphs (header excluded) into posts (see module docstring)."""
+    view = PageView(paragraphs)
+    chosen = choose_starts(view, candidates(view), weights or default_weights())
+    if not chosen:
+        return Segmented([], list(paragraphs), [])
+    posts: list[PostSpan] = []
+    notes: list[tuple[Paragraph, ...]] = []
+    for n, c in enumerate(chosen):
+        end = chosen[n + 1].start if n + 1 < len(chosen) else len(paragraphs)
+        cut = _note_only_start(view, c.headline, end)
+        posts.append(PostSpan(tuple(paragraphs[c.start : cut]), c.roles))
+        notes += _split_at_openers(view, cut, end)
+    return Segmented(posts, list(paragraphs[: chosen[0].start]), notes)
+
+
+def is_note_opener(view: PageView, i: int) -> bool:
+    """A short paragraph in the blogger's voice about a talk, an appearance or a quote."""
+    text = view.texts[i]
     return (
-        classify.is_byline(text)
-        or classify.is_dateline(text)
-        or classify.is_caption(text)
-        or classify.is_bio(text)
-        or classify.is_person_name_line(text)
+        classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
+        and MEDIA_NOTE.search(text) is not None
+        and (
+            view.voice(i) >= 3
+            or bool(INFORMAL_OPENING.match(text) or classify.BLOG_OPENING.match(text))
+        )
     )
 
 
-def _headline_without_intro(
-    paragraphs: list[Paragraph], firsts: list[str], title_like: list[bool], i: int
-) -> bool:
-    if i == 0 or i + 1 >= len(paragraphs) or not title_like[i]:
-        return False
-    text = firsts[i]
-    return (
-        _closes_post(paragraphs[i - 1])
-        and not classify.is_person_name_line(text)
-        and not classify.CONTRIBUTORS_HEADING.match(text)
-        and not classify.NOTES_HEADING.match(text)
-        and _opens_front_matter(paragraphs[i + 1])
-    )
+def _note_only_start(view: PageView, headline: int, end: int) -> int:
+    """Where a trailing run of note-only paragraphs starts in a post (end: there is none).
 
-
-def find_posts(paragraphs: list[Paragraph]) -> tuple[list[PostSpan], list[Paragraph]]:
-    """Split a page's paragraphs (header excluded) into posts.
-
-    Returns the posts and the paragraphs before the first post that could not be placed.
+    The run opens with a note (`is_note_opener`) and holds only notes, addresses and short
+    paragraphs; the post keeps at least one body paragraph before it.
     """
-    starts: list[tuple[int, int]] = []  # (paragraph index, intro paragraphs)
-    firsts = [_first_line_text(p) for p in paragraphs]  # each is looked at up to four times
-    title_like = [classify.is_title_like(text) for text in firsts]
-    i = 0
-    while i < len(paragraphs):
-        intro = _intro_length(paragraphs, title_like, i)
-        if intro:
-            starts.append((i, intro))
-            i += intro + 2  # the headline, and the part after it, open no post of their own
+    cut = end
+    for i in range(end - 1, headline + 1, -1):
+        text = view.texts[i]
+        if is_note_opener(view, i):
+            cut = i
             continue
-        if (i == 0 and title_like[0]) or _headline_without_intro(paragraphs, firsts, title_like, i):
-            starts.append((i, 0))
-        i += 1
-    if not starts:
-        return [], list(paragraphs)
-    leading = list(paragraphs[: starts[0][0]])
-    posts = []
-    for n, (start, intro) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(paragraphs)
-        posts.append(PostSpan(tuple(paragraphs[start:end]), intro))
-    return posts, leading
+        short = not view.body_like[i] and not view.closes[i] and not classify.is_caption(text)
+        if not (shapes.URL_LINE.match(view.firsts[i]) or short):
+            break
+    if cut < end and any(view.body_like[i] for i in range(headline + 1, cut)):
+        return cut
+    return end
+
+
+def _split_at_openers(view: PageView, start: int, end: int) -> list[tuple[Paragraph, ...]]:
+    groups: list[tuple[Paragraph, ...]] = []
+    for i in range(start, end):
+        if is_note_opener(view, i) or not groups:
+            groups.append((view.paragraphs[i],))
+        else:
+            groups[-1] = (*groups[-1], view.paragraphs[i])
+    return groups

@@ -20,6 +20,7 @@ CONTRACT = {
         "outlet": "VARCHAR",
         "authors": "VARCHAR[]",
         "published_date": "DATE",
+        "url": "VARCHAR",
         "archive_months": "VARCHAR[]",
         "tags": "VARCHAR[]",
         "categories": "VARCHAR[]",

@@ -1,0 +1,105 @@
+"""Which layout a page uses: blank-line paragraphs, or one paragraph per line.
+
+Most dumps separate paragraphs with a blank line, and a paragraph may be hard-wrapped over
+several lines. Some pages have (almost) no blank line at all: there every line is a paragraph,
+unless it plainly continues the sentence of the line above.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.parsing import shapes
+from pipelines.parsing.classify import NOTE_START, words
+from pipelines.parsing.text import Paragraph, clean_inline, split_paragraphs
+
+# Fewer blank separators than this share of the non-empty lines: the page is laid out in lines.
+LINE_LAYOUT_MAX_BLANK_SHARE = 0.1
+LINE_LAYOUT_MIN_LINES = 8
+# Inside a blank-line page, a block whose lines are whole paragraphs (several of them long and
+# closed) is a single-newline stretch, not a hard-wrapped paragraph.
+WHOLE_PARAGRAPH_WORDS = 40
+WHOLE_PARAGRAPHS_IN_BLOCK = 2
+LINE_OPEN = re.compile(r"[^.!?:;”\"’)\]…]\s*$")  # the line's sentence goes on
+CONTINUES = re.compile(r"^\s*[a-z]")
+
+
+def _continues(previous: str, line: str) -> bool:
+    return bool(LINE_OPEN.search(previous) and CONTINUES.match(line))
+
+
+def _line_paragraphs(block: Paragraph) -> list[Paragraph]:
+    """One paragraph per line of the block; a hard-wrapped continuation stays with its line."""
+    groups: list[list[str]] = []
+    for line in block.lines:
+        if groups and _continues(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    result = []
+    first = block.first_line
+    for lines in groups:
+        result.append(Paragraph(tuple(lines), first, first + len(lines) - 1))
+        first += len(lines)
+    return result
+
+
+def is_theme_line(line: str) -> bool:
+    """A line the themes print on its own: "Posted: …", "Tags: …", an address, "(more…)"."""
+    text = clean_inline(line)
+    return bool(
+        shapes.POSTED_LINE.match(text)
+        or shapes.FILING_LINE.match(text)
+        or shapes.URL_LINE.match(text)
+        or shapes.CLOSING_FURNITURE.match(text)
+        or shapes.ISSUE_LINE.match(text)
+        or shapes.SIDEBAR.search(text)
+        or (shapes.OLD_DATELINE.match(text) and "Age:" in text)
+    )
+
+
+def _split_theme_lines(block: Paragraph) -> list[Paragraph]:
+    """Theme lines stand apart from the lines around them, whatever the spacing."""
+    if len(block.lines) == 1 or not any(is_theme_line(line) for line in block.lines):
+        return [block]
+    groups: list[tuple[int, list[str]]] = []
+    for offset, line in enumerate(block.lines):
+        alone = is_theme_line(line)
+        if alone or not groups or is_theme_line(groups[-1][1][-1]):
+            groups.append((block.first_line + offset, [line]))
+        else:
+            groups[-1][1].append(line)
+    return [Paragraph(tuple(lines), first, first + len(lines) - 1) for first, lines in groups]
+
+
+def _holds_whole_paragraphs(block: Paragraph) -> bool:
+    if len(block.lines) < 3 or NOTE_START.match(block.lines[0]):
+        return False
+    whole = sum(
+        1
+        for line in block.lines
+        if words(line, WHOLE_PARAGRAPH_WORDS) >= WHOLE_PARAGRAPH_WORDS
+        and not LINE_OPEN.search(line)
+    )
+    return whole >= WHOLE_PARAGRAPHS_IN_BLOCK
+
+
+def is_line_layout(blocks: list[Paragraph]) -> bool:
+    """Almost no blank line between the page's lines."""
+    lines = sum(len(b.lines) for b in blocks)
+    separators = len(blocks) - 1
+    return lines >= LINE_LAYOUT_MIN_LINES and separators < LINE_LAYOUT_MAX_BLANK_SHARE * lines
+
+
+def page_paragraphs(text: str) -> list[Paragraph]:
+    """The page's paragraphs with their 1-based line spans, whatever its layout."""
+    blocks = split_paragraphs(text)
+    by_line = is_line_layout(blocks)  # decided on the blank lines as printed
+    result: list[Paragraph] = []
+    for block in blocks:
+        for part in _split_theme_lines(block):
+            if by_line or _holds_whole_paragraphs(part):
+                result.extend(_line_paragraphs(part))
+            else:
+                result.append(part)
+    return result

@@ -1,0 +1,112 @@
+"""Named shapes of lines that open, sit before or close a post, across the blog's two themes.
+
+Each constant describes a *kind* of line (a bare address, an older theme's "Posted:" line, a
+sidebar tweet), never a particular post, so that pages the parser has not seen read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.parsing import classify
+from pipelines.parsing.classify import MONTH_NAMES
+
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+DATE_TEXT = (
+    rf"(?:{WEEKDAY},? )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}|{MONTH_NAMES}\.? \d{{1,2}}"
+    rf"(?:st|nd|rd|th)?,? \d{{4}})"
+    rf"(?:,? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?(?:,? {WEEKDAY})?"
+)
+# The address of the original article printed on a line of its own.
+URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
+# Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
+POSTED_LINE = re.compile(
+    rf"^Posted(?::| on)?\s*(?P<date>{DATE_TEXT})(?:\s+(?:in|under)\s+(?P<filed>.+?))?"
+    rf"(?:\s+by\s+.+?)?\s*$",
+    re.IGNORECASE,
+)
+# "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text.
+FILING_LINE = re.compile(
+    r"^(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)\s*:?\s+\S.*$", re.IGNORECASE
+)
+# A date line of a syndicated copy: "April 2, 2009 10:32 AM", "March 6, 2011 Sunday",
+# "March 4, 2011 10:32 AM Age: 3 days".
+OLD_DATELINE = re.compile(rf"^{DATE_TEXT}(?:\s+Age:\s*\d+\s+days?)?$")
+# A think-tank kicker glued to its date: "Analysis12 May 2016".
+GLUED_KICKER_DATE = re.compile(
+    rf"^(?:Analysis|Commentary|Opinion|Comment|Briefing|Report|Interview|News)(?P<date>{DATE_TEXT})$"
+)
+# An outlet's issue line under a headline: "Terrorism Monitor Volume: 9 Issue: 12".
+ISSUE_LINE = re.compile(r"^.{0,80}\bVolume\s*:?\s*\d+\s*,?\s*Issue\s*:?\s*\d+\b.{0,40}$", re.I)
+# Closing furniture: the blog cut the post short, or links to more of the author.
+CLOSING_FURNITURE = re.compile(
+    r"^(?:\(more…\)|\(more\.\.\.\)|\[more\]|Continue reading\b.*|Read more\b.*|Read the rest\b.*|"
+    r"View (?:more|all) (?:articles|posts) by\b.*|Leave a (?:comment|reply)|\d+ Comments?|"
+    r"No Comments?|Comments? \(\d+\)|Comments are closed\.?|Share this:?|Like this:?|"
+    r"Loading\.\.\.)$",
+    re.IGNORECASE,
+)
+# Table remnants: cells printed as "Afghanistan |" or a bare " | ".
+TABLE_REMNANT = re.compile(r"^\s*(?:[^|]{0,40}\s)?\|\s*(?:[^|]{0,40})?$")
+# An image's file name on its own line: camera-style "IMG_1234", or a slug "surname-name".
+CAMERA_NAME = re.compile(
+    r"^(?:IMG|DSC|DSCN|Image|Photo)[_ -]?\d{3,}\w*(?:\.(?:jpe?g|png|gif|webp))?$", re.IGNORECASE
+)
+IMAGE_SLUG = re.compile(r"^[a-z]+(?:-[a-z0-9]+){1,4}(?:\.(?:jpe?g|png|gif|webp))?$")
+# Sidebar furniture printed before the first post: tweets and the blog's widgets.
+SIDEBAR = re.compile(
+    r"^RT @\w+|^@\w+\b|\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$|"
+    r"^Follow @\w+|\bhttps?://t\.co/\S+$|^Blog at WordPress\.com\.?$|^Blog Stats\b|"
+    r"^(?:Recent Posts|Archives|Meta|Categories|Blogroll|Search|Twitter|My Tweets)$|"
+    r"^\d[\d,]* hits$",
+    re.IGNORECASE,
+)
+# A book review's headline printed as the citation: "Title. By A. City: Publisher. 2015. 288pp."
+BOOK_CITATION = re.compile(
+    r"^(?P<title>[^.]{2,200}?(?:\?|!)?)\.?\s+(?:By|Edited by|Ed\. by|Eds?\.)\s+[^.]{2,120}\.\s+"
+    r"(?=.*(?:\b\d{2,4}\s?pp\b|\bISBN\b|\b(?:19|20)\d{2}\b))",
+    re.IGNORECASE,
+)
+# Bylines in the languages the blog's syndicated copies appear in: "di X", "par X", "von X".
+FOREIGN_BYLINE = re.compile(r"^(?:di|par|von|por|de|door|av|af)\s+(?P<names>\S.*)$")
+EMPTY_BYLINE = re.compile(r"^[Bb]y:?$")
+# "Reviewed by X", "Interview by X": a byline that says what the author did.
+CREDIT_BYLINE = re.compile(
+    r"^(?:Reviewed|Review|Interview(?:ed)?|Written|Words|Text|Report(?:ed)?|Compiled|Edited) "
+    r"by:?\s+(?P<names>[^.]{2,80})$"
+)
+DATE_IN_TEXT = re.compile(DATE_TEXT)
+# What a syndicated copy's date line holds besides the date: the site, a time, a time zone.
+DATE_LINE_REST = re.compile(
+    r"^[\s,|·–—-]*(?:(?:[\w-]+\.)+[a-z]{2,}|\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?|GMT|UTC|"
+    r"[A-Z]{1,3}[SD]?T|(?:Last )?(?:updated|published)(?: on)?|[\s,|·–—-])*$",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_WORDS = 12
+
+
+def is_image_name(text: str) -> bool:
+    """A file name printed where an image was: camera-style, or a lower-case slug."""
+    return len(text) <= 60 and bool(CAMERA_NAME.match(text) or IMAGE_SLUG.match(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that only dates the post: "April 2, 2009 10:32 AM", "site.com, Sunday 11 March
+    2012 14.00 GMT", a dateline of the current theme."""
+    if classify.is_dateline(text) or OLD_DATELINE.match(text) or GLUED_KICKER_DATE.match(text):
+        return True
+    if len(text.split()) > DATE_LINE_MAX_WORDS:
+        return False
+    match = DATE_IN_TEXT.search(text)
+    return bool(match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]))
+
+
+def is_furniture(text: str) -> bool:
+    """Theme furniture inside or between posts, carrying no article text."""
+    return bool(
+        CLOSING_FURNITURE.match(text)
+        or FILING_LINE.match(text)
+        or TABLE_REMNANT.match(text)
+        or ISSUE_LINE.match(text)
+    )
