@@ -48,7 +48,7 @@ POSSESSIVE = re.compile(r"[’']s\b.*$")
 PASSING = re.compile(
     r"\b(?:(?:earlier|previous|older|other) (?:piece|article|column|op-ed|post|paper)s?|"
     r"following (?:on |up )?(?:from|on)|after my|also (?:in|for)|as in|like the one)\b"
-    r"[^.;]{0,40}$",
+    r"[^.;,]{0,40}$",  # within its own clause: "…, this time for X" is no passing mention
     re.IGNORECASE,
 )
 # "this time for X", "This one, for X", "this piece for X": the piece the post is about.
@@ -67,7 +67,9 @@ PREPOSITION_WEIGHT = {
 }  # fmt: skip
 LISTED_BONUS = 2  # a reviewed outlet name is evidence of its own
 PASSING_PENALTY = 4
-BIO_NAMES = re.compile(rf"(?:^|\band )(?P<name>{classify.NAME}) (?:is|was)\b")
+BIO_NAMES = re.compile(rf"(?:^|\band |[.!?] )(?P<name>{classify.NAME}) (?:is|was)\b")
+# "Raffaello Pantucci and Daniel Okafor": a byline printed without "By".
+NAMES_LINE = re.compile(rf"^{classify.NAME}(?:, {classify.NAME})*(?:,? and {classify.NAME})$")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,10 @@ matter or a body follows, blog voice or the end of a post precedes it, its place
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from pipelines.parsing import classify, credits, shapes
 from pipelines.parsing.text import Paragraph
@@ -29,6 +31,7 @@ INTRO_SHORT_WORDS = 90
 BODY_MIN_WORDS = 25
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
+SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sidebar furniture
 HEADLINE_MAX_CHARS = 220
 HEADLINE_MAX_WORDS = 28
 # Openings of the blogger's introductions that carry no cue word and often no "I": an
@@ -52,6 +55,7 @@ MEDIA_NOTE = re.compile(
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,
 )
+T = TypeVar("T")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 HEADLINE_CLOSED = re.compile(r"[.,;…]$|[.!]\)$|。$")
 
@@ -109,15 +113,40 @@ class Candidate:
         return self.roles.count("intro")
 
 
+class Lazy(Generic[T]):
+    """A fact of each paragraph, worked out the first time a candidate asks for it.
+
+    Most facts are asked of a few paragraphs only (those next to a headline), so computing
+    them for every paragraph up front costs more than it saves.
+    """
+
+    def __init__(self, texts: list[str], fact: Callable[[str], T]) -> None:
+        self._texts = texts
+        self._fact = fact
+        self._known: dict[int, T] = {}
+
+    def __getitem__(self, i: int) -> T:
+        known = self._known
+        if i not in known:
+            known[i] = self._fact(self._texts[i])
+        return known[i]
+
+
 class PageView:
-    """The page's paragraphs with the facts every candidate asks of them, computed once."""
+    """The page's paragraphs with the facts every candidate asks of them, each computed once."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs
         self.texts = [p.text for p in paragraphs]
         self.firsts = [first_unit_text(p) for p in paragraphs]
         self.headline = [is_headline_shape(t) for t in self.firsts]
-        self._voice: dict[int, int] = {}
+        self.closes = Lazy(self.texts, closes_post)
+        self.front = Lazy(self.firsts, is_front_matter)
+        self.standfirst = Lazy(self.firsts, _standfirst_shape)
+        self.date_line = Lazy(self.firsts, shapes.is_date_line)
+        self.names_outlet = Lazy(self.texts, names_outlet)
+        self.voices = Lazy(self.texts, _intro_voice)
+        self.roles = Lazy(self.firsts, _role)
 
     def __len__(self) -> int:
         return len(self.paragraphs)
@@ -126,37 +155,29 @@ class PageView:
     def body_like(self) -> list[bool]:
         return [is_body_like(t) for t in self.texts]
 
-    @cached_property
-    def closes(self) -> list[bool]:
-        return [closes_post(t) for t in self.texts]
-
-    @cached_property
-    def front(self) -> list[bool]:
-        return [is_front_matter(t) for t in self.firsts]
-
-    @cached_property
-    def standfirst(self) -> list[bool]:
-        return [_standfirst_shape(t) for t in self.firsts]
-
     def voice(self, i: int) -> int:
-        """Blog voice of paragraph i if it could be an introduction, else 0 (memoised)."""
-        if i not in self._voice:
-            text = self.texts[i]
-            self._voice[i] = classify.blog_voice_score(text) if _intro_eligible(text) else 0
-        return self._voice[i]
+        """Blog voice of paragraph i if it could be an introduction, else 0."""
+        return self.voices[i]
 
     def role(self, i: int) -> str | None:
         """The prelude role paragraph i can take on its own shape, or None."""
-        text = self.firsts[i]
-        if shapes.URL_LINE.match(text):
-            return "url"
-        if shapes.POSTED_LINE.match(text):
-            return "posted"
-        if shapes.FILING_LINE.match(text):
-            return "filing"
-        if shapes.is_date_line(text):
-            return "date"
-        return None
+        return self.roles[i]
+
+
+def _intro_voice(text: str) -> int:
+    return classify.blog_voice_score(text) if _intro_eligible(text) else 0
+
+
+def _role(text: str) -> str | None:
+    if shapes.URL_LINE.match(text):
+        return "url"
+    if shapes.POSTED_LINE.match(text):
+        return "posted"
+    if shapes.FILING_LINE.match(text):
+        return "filing"
+    if shapes.is_date_line(text):
+        return "date"
+    return None
 
 
 def first_unit_text(paragraph: Paragraph) -> str:
@@ -258,15 +279,16 @@ def _standfirst_shape(text: str) -> bool:
 
 def _intro_eligible(text: str) -> bool:
     """A paragraph that could be (part of) the blogger's introduction."""
+    if classify.words(text, INTRO_MAX_WORDS) > INTRO_MAX_WORDS:
+        return False  # the cheap test first: most long paragraphs are body
     return not (
         classify.NOTE_START.match(text)
         or classify.is_bio(text)
         or classify.is_caption(text)
         or classify.QA_TURN.match(text)
-        or shapes.SIDEBAR.search(text)
+        or (len(text) <= SIDEBAR_MAX_CHARS and shapes.SIDEBAR.search(text))
         or shapes.is_furniture(text)
         or shapes.URL_LINE.match(text)
-        or classify.words(text, INTRO_MAX_WORDS) > INTRO_MAX_WORDS
     )
 
 
@@ -336,6 +358,15 @@ def _aside(view: PageView, i: int) -> bool:
     )
 
 
+def _intro_like(view: PageView, i: int) -> bool:
+    """Reads like an introduction: blog voice, an informal opening, or a named outlet."""
+    return _intro_eligible(view.texts[i]) and (
+        view.voice(i) >= INTRO_VOICE
+        or INFORMAL_OPENING.match(view.texts[i]) is not None
+        or view.names_outlet[i]
+    )
+
+
 def _older_block_above(view: PageView, start: int) -> bool:
     """A "Posted:" line (perhaps with filing lines under it) right above: the post starts higher."""
     i = start - 1
@@ -348,7 +379,7 @@ def _intro_and_headline_follow(view: PageView, h: int) -> bool:
     """An introduction and a headline come within a few paragraphs of headline h: h is then
     an older theme's blog-post title, not the article's."""
     for j in range(h + 2, min(len(view), h + 2 + INTRO_LOOKAHEAD)):
-        if view.headline[j] and view.role(j - 1) is None and view.voice(j - 1) >= INTRO_VOICE:
+        if view.headline[j] and view.role(j - 1) is None and _intro_like(view, j - 1):
             return True
     return False
 
@@ -367,12 +398,13 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
     head = view.firsts[h]
     after = range(h + 1, min(len(view), h + 1 + BODY_LOOKAHEAD))
     nxt = h + 1
-    voice = view.voice(start) if intro else 0
+    first = start + roles.index("intro") if intro else start  # the first intro paragraph
+    voice = view.voice(first) if intro else 0
     second_names_outlet = (  # a media note naming broadcasters is an aside, not this
         len(intro) == 2
-        and not _aside(view, start + 1)
-        and names_outlet(intro[1])
-        and not names_outlet(first_intro)
+        and not _aside(view, first + 1)
+        and view.names_outlet[first + 1]
+        and not view.names_outlet[first]
     )
     intro_words = classify.words(first_intro) if intro else 0
     values = {
@@ -387,14 +419,14 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
                 classify.BLOG_OPENING.match(first_intro) or INFORMAL_OPENING.match(first_intro)
             )
         ),
-        "intro_names_outlet": float(bool(intro) and names_outlet(first_intro)),
+        "intro_names_outlet": float(bool(intro) and view.names_outlet[first]),
         "intro_short": float(bool(intro) and intro_words <= INTRO_SHORT_WORDS),
         "intro_long": float(intro_words > INTRO_SHORT_WORDS),
-        "intro_aside": float(len(intro) == 2 and _aside(view, start + 1)),
+        "intro_aside": float(len(intro) == 2 and _aside(view, first + 1)),
         "url_line": float("url" in roles),
         "date_before": float("date" in roles),
         "older_block": float("posted" in roles),
-        "posted_after": float(bool(shapes.POSTED_LINE.match(view.firsts[nxt]))),
+        "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),
         "standfirst_after": float(view.standfirst[nxt] and not view.body_like[nxt]),
         "body_soon": float(any(view.body_like[i] for i in after)),
@@ -414,21 +446,18 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "bare_after_end": float(not roles and (start == 0 or view.closes[start - 1])),
         "above_theme": float(_older_block_above(view, start)),
         "byline_after": float(is_byline_shape(view.firsts[nxt])),
-        "bare_dated": float(not roles and shapes.is_date_line(view.firsts[nxt])),
+        "bare_dated": float(not roles and view.date_line[nxt]),
         "intro_two_voiced": float(
             len(intro) == 2
-            and view.voice(start) >= PREV_VOICE_SCORE
-            and (view.voice(start + 1) >= INTRO_VOICE or bool(ASIDE.match(intro[1])))
+            and view.voice(first) >= PREV_VOICE_SCORE
+            and (view.voice(first + 1) >= INTRO_VOICE or bool(ASIDE.match(intro[1])))
             and not second_names_outlet
         ),
         # the paragraph saying where the piece ran opens an introduction, it does not close one
         "outlet_in_second": float(second_names_outlet),
         # a second paragraph of introduction is an aside (media notes, a parenthesis)
-        "intro_two_plain": float(len(intro) == 2 and not _aside(view, start + 1)),
+        "intro_two_plain": float(len(intro) == 2 and not _aside(view, first + 1)),
         "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
-        "date_after": float(
-            shapes.is_date_line(view.firsts[nxt])
-            or bool(shapes.POSTED_LINE.match(view.firsts[nxt]))
-        ),
+        "date_after": float(view.date_line[nxt] or view.role(nxt) == "posted"),
     }
     return tuple(values[name] for name in FEATURES)

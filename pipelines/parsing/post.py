@@ -175,6 +175,10 @@ def _classify_front(text: str, units: list[Unit], i: int, state: _State) -> bool
         post.subtitle = text
     elif KEYWORD_LIST.match(text) and not post.keywords:
         post.keywords = [k.strip() for k in text.split(",") if k.strip()]
+    elif credits.NAMES_LINE.match(text) and all(
+        classify.is_person_name_line(n) for n in credits.split_names(text)
+    ):
+        state.byline_names += credits.split_names(text)
     elif classify.is_person_name_line(text):
         if (
             post.editor_note

@@ -89,32 +89,50 @@ def load_weights(path: Path) -> Weights:
 
 
 def choose_starts(view: PageView, found: list[Candidate], weights: Weights) -> list[Candidate]:
-    """The chain of non-overlapping candidates with the highest total score (see module doc)."""
+    """The chain of non-overlapping candidates with the highest total score (see module doc).
+
+    A candidate m may precede c when c starts at least two paragraphs after m's headline
+    (m keeps a paragraph of its own); the pair costs `no_body_penalty` unless a body-like
+    paragraph lies between them. Since that cost is a constant, the best predecessor is the
+    better of two running maxima, each over candidates that became eligible in order: all
+    eligible ones (with the penalty) and those whose body has already appeared (without it).
+    """
     if not found:
         return []
     ordered = sorted(found, key=lambda c: (c.start, c.headline, c.roles))
-    next_body = [len(view)] * (len(view) + 1)  # first body-like paragraph at or after i
-    for i in range(len(view) - 1, -1, -1):
+    n_paragraphs = len(view)
+    next_body = [n_paragraphs] * (n_paragraphs + 1)  # first body-like paragraph at or after i
+    for i in range(n_paragraphs - 1, -1, -1):
         next_body[i] = i if view.body_like[i] else next_body[i + 1]
-
-    def segment_cost(c: Candidate, end: int) -> float:
-        return 0.0 if next_body[c.headline + 1] < end else weights.no_body_penalty
-
-    best: list[float] = []
-    back: list[int] = []
+    penalty = weights.no_body_penalty
+    # m may precede a start s >= eligible[m]; without the penalty once s >= free[m]
+    eligible = sorted(range(len(ordered)), key=lambda m: ordered[m].headline + 2)
+    free = sorted(range(len(ordered)), key=lambda m: next_body[ordered[m].headline + 1] + 1)
+    best: list[float] = [0.0] * len(ordered)
+    back: list[int] = [-1] * len(ordered)
+    top_any, arg_any, top_free, arg_free = float("-inf"), -1, float("-inf"), -1
+    i_any = i_free = 0
     for n, c in enumerate(ordered):
+        while i_any < len(eligible) and ordered[eligible[i_any]].headline + 2 <= c.start:
+            m = eligible[i_any]
+            if best[m] > top_any:
+                top_any, arg_any = best[m], m
+            i_any += 1
+        while i_free < len(free) and next_body[ordered[free[i_free]].headline + 1] < c.start:
+            m = free[i_free]
+            if best[m] > top_free:  # free implies eligible: a body comes after the headline
+                top_free, arg_free = best[m], m
+            i_free += 1
         score = weights.score(c)
-        top, link = score, -1
-        for m in range(n):
-            prev = ordered[m]
-            if prev.headline + 2 > c.start:
-                continue  # a post keeps at least one paragraph after its headline
-            value = best[m] + segment_cost(prev, c.start) + score
-            if value > top:
-                top, link = value, m
-        best.append(top)
-        back.append(link)
-    final = [best[n] + segment_cost(c, len(view)) for n, c in enumerate(ordered)]
+        best[n], back[n] = score, -1
+        if arg_any >= 0 and top_any + penalty + score > best[n]:
+            best[n], back[n] = top_any + penalty + score, arg_any
+        if arg_free >= 0 and top_free + score > best[n]:
+            best[n], back[n] = top_free + score, arg_free
+    final = [
+        best[n] + (0.0 if next_body[c.headline + 1] < n_paragraphs else penalty)
+        for n, c in enumerate(ordered)
+    ]
     n = max(range(len(ordered)), key=lambda k: (final[k], -k))
     if final[n] <= 0:
         return []

@@ -351,9 +351,14 @@ def dataset_card(
         "and DuckDB, then:",
         "",
         "1. decodes each page and reads its header line (tag, category or month archive);",
-        "2. cuts the page into posts and each post into its parts: the blogger's own "
-        "introduction, title, standfirst, bylines and datelines, captions, body, author "
-        "bio and numbered notes, rejoining hard-wrapped lines;",
+        "2. cuts the page into posts, choosing the set of post starts that the evidence "
+        "on the page best supports (headline shape, front matter or body after it, the "
+        "blogger's voice or the end of a post before it), and each post into its parts: "
+        "the blogger's own introduction, the original article's address (`url`), title, "
+        "standfirst, bylines and datelines, captions, body, author bio and numbered "
+        "notes, rejoining hard-wrapped lines. Posts that are only a note (a talk, a media "
+        "appearance, a quote, with no article under it) are not articles: they are kept "
+        "in `rejects` with a reason of their own;",
         f"3. merges the {n_sightings:,} sightings of posts across pages into {n_articles:,} "
         "distinct articles (exact hash of the normalised body, then MinHash/LSH "
         "near-duplicates), keeping every page and line span in `articles.sources`;",
