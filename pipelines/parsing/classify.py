@@ -46,7 +46,7 @@ INNER_SENTENCE = re.compile(r"[a-z0-9)”’][.!] +[A-Z“‘]")
 CAPITALISED = re.compile(r"^[A-Z0-9“‘\"'¿(]")
 
 # --- bylines and datelines -----------------------------------------------------------------
-BYLINE_BY = re.compile(r"^[Bb]y\s+(?P<names>.+?)(?:\s+for\s+(?P<outlet>.+?))?\s*(?:/.*)?$")
+BYLINE_BY = re.compile(r"^(?:[Bb]y|BY)\s+(?P<names>.+?)(?:\s+for\s+(?P<outlet>.+?))?\s*(?:/.*)?$")
 BYLINE_AUTHOR = re.compile(r"^(?:Author|Authors|Written by|Words by)\s*:\s*(?P<names>.+)$")
 WP_BYLINE = re.compile(r"^by (?P<names>.+?) / (?P<date>[^/]+?) / .*$", re.IGNORECASE)
 MONTH_NAMES = (

@@ -28,10 +28,13 @@ PRAISE = (
     r"fantastic|great|good|brilliant|esteemed|venerable) )"
 )
 CONNECTOR = r"(?:of|and|on|for|the|de|del|di|la|le|al)"
-PLACED_NAME = re.compile(  # a look-ahead, so that "in Italian for Il Foglio" yields both
-    rf"(?=\b(?P<prep>for|in|on|at|with|over at|by) (?:the )?{PRAISE}?"
-    rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}}))"
+PLACED_NAME = re.compile(
+    rf"(?P<prep>for|in|on|at|with|over at|by) (?:the )?{PRAISE}?"
+    rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}})"
 )
+# Where PLACED_NAME may match: tried at each preposition, so that matches may overlap ("in
+# Italian for Il Foglio" yields both) without a look-ahead tried at every character.
+PREPOSITION = re.compile(r"\b(?:for|in|on|at|with|over at|by) ")
 # "for a website I have not written for before, Eurasianet,": the name after a description.
 DESCRIBED_NAME = re.compile(
     r"\bfor (?:a|an|the) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|publication|paper|"
@@ -154,7 +157,8 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
 
     kb = default_kb()
     result = []
-    matches = [(m, m["prep"]) for m in PLACED_NAME.finditer(intro)]
+    placed = (PLACED_NAME.match(intro, p.start()) for p in PREPOSITION.finditer(intro))
+    matches = [(m, m["prep"]) for m in placed if m]
     matches += [(m, "for") for m in DESCRIBED_NAME.finditer(intro)]
     matches += [(m, "of") for m in PERSON_OF_NAME.finditer(intro)]
     for match, preposition in matches:
@@ -163,7 +167,7 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
         start = match.start("name")
         if any(lo <= start < hi for lo, hi in listed):
             continue  # inside a listed name: "… Bureau for Analytical Reporting"
-        name = _trim_name(POSSESSIVE.sub("", match["name"]), kb)
+        name = _trim_name(_before_possessive(match["name"]), kb)
         if not name or outlets().first(name):
             continue  # a listed outlet is scored by _listed_candidates
         known = kb.lookup(name)
@@ -172,6 +176,17 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
         score = _context_score(intro, match.start(), preposition)
         result.append(_OutletCandidate(match.start("name"), name, score))
     return result
+
+
+def _before_possessive(name: str) -> str:
+    """The name before a possessive; a person after "of" goes with it ("the Far Eastern
+    Economic Review of Helen Marsden’s new book" ran in the Review)."""
+    cut = POSSESSIVE.sub("", name)
+    if cut != name and " of " in cut:
+        head, _, tail = cut.rpartition(" of ")
+        if classify.is_person_name_line(tail):
+            return head
+    return cut
 
 
 def _trim_name(name: str, kb) -> str | None:

@@ -16,6 +16,8 @@ MONTH_PREFIXES = {name[:3].lower(): number for name, number in MONTHS.items()}
 
 def parse_date(text: str) -> date | None:
     """The first day-month-year or month-day-year date in `text`, or None."""
+    if text.isupper():
+        text = text.title()  # "MARCH 4, 2014"
     candidates = [m for m in (DATE_DMY.search(text), DATE_MDY.search(text)) if m]
     if not candidates:
         return None

@@ -10,55 +10,39 @@ matter or a body follows, blog voice or the end of a post precedes it, its place
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from pipelines.parsing import classify, credits, shapes
+from pipelines.parsing import classify, shapes
+from pipelines.parsing.paragraphs import (
+    ASIDE,
+    INFORMAL_OPENING,
+    MEDIA_NOTE,
+    closes_post,
+    first_unit_text,
+    intro_eligible,
+    intro_voice,
+    is_body_like,
+    is_byline_shape,
+    is_front_matter,
+    is_headline_shape,
+    names_outlet,
+    prelude_role,
+    standfirst_shape,
+)
 from pipelines.parsing.text import Paragraph
-from pipelines.parsing.units import paragraph_units
 
 MAX_INTRO_PARAGRAPHS = 2
 INTRO_LOOKAHEAD = 4
 ASIDE_MAX_WORDS = 120
-OUTLET_EVIDENCE = 2  # "for X", or a listed outlet: more than a name after "at"
 INTRO_VOICE = 2
 PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the intro starts there
-INTRO_MAX_WORDS = 320  # the blogger's introductions are a few sentences, rarely a page
 INTRO_SHORT_WORDS = 90
-BODY_MIN_WORDS = 25
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
-SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sidebar furniture
-HEADLINE_MAX_CHARS = 220
-HEADLINE_MAX_WORDS = 28
-# Openings of the blogger's introductions that carry no cue word and often no "I": an
-# implied first person ("Wrote a few things on …"), a remark on the subject ("Old subject, new
-# venue: …", "One more on …"), a place in time ("Belatedly, …", "Around the anniversary of …").
-INFORMAL_OPENING = re.compile(
-    r"^(?:(?:Old|Same|Familiar|Different|New|Another) (?:subject|topic|theme|venue|outlet)\b|"
-    r"One more\b|Two more\b|A few more\b|Few more\b|More on\b|Back to\b|Belatedly\b|Late(?:ly)?\b|"
-    r"Around\b|Ahead of\b|Following\b|Following up\b|Further to\b|On the back of\b|Looking\b|"
-    r"Trying\b|Thinking\b|Writing\b|Wrote\b|Spoke\b|Gave\b|Did\b|Had\b|Got\b|Took\b|Went\b|"
-    r"Quoted\b|Appeared\b|Chatted\b|Talked\b|Interviewed\b|Presented\b|Was on\b|Were on\b|"
-    r"Managed\b|Published\b|Up (?:now|today|on)\b|Out (?:now|today)\b|Just\b|Recently\b|"
-    r"Earlier\b|Last (?:week|month|year)\b|This (?:week|month|time)\b|Something\b|Bit of\b|"
-    r"Quick\b|Brief\b|Short\b|Long\b|Longer\b|Shorter\b|Finally\b|At last\b|Also\b|Plus\b|And\b)",
-)
-ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
-# Where media appearances, talks and quotes are listed: the second paragraph of an intro.
-MEDIA_NOTE = re.compile(
-    r"\b(?:spoke|speaking|spoken|talked|talking|interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|"
-    r"media|radio|television|TV|BBC|podcast|panel|talk|presentation|lecture|conference|seminar|"
-    r"event|discussion|testimony|evidence)\b",
-    re.IGNORECASE,
-)
 T = TypeVar("T")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-HEADLINE_CLOSED = re.compile(r"[.,;…]$|[.!]\)$|。$")
-
 FEATURES = (
     "bias",
     "intro_one",
@@ -96,6 +80,7 @@ FEATURES = (
     "byline_after",
     "outlet_in_second",
     "intro_two_plain",
+    "intro_colon",
 )
 
 
@@ -142,11 +127,11 @@ class PageView:
         self.headline = [is_headline_shape(t) for t in self.firsts]
         self.closes = Lazy(self.texts, closes_post)
         self.front = Lazy(self.firsts, is_front_matter)
-        self.standfirst = Lazy(self.firsts, _standfirst_shape)
+        self.standfirst = Lazy(self.firsts, standfirst_shape)
         self.date_line = Lazy(self.firsts, shapes.is_date_line)
         self.names_outlet = Lazy(self.texts, names_outlet)
-        self.voices = Lazy(self.texts, _intro_voice)
-        self.roles = Lazy(self.firsts, _role)
+        self.voices = Lazy(self.texts, intro_voice)
+        self.roles = Lazy(self.firsts, prelude_role)
 
     def __len__(self) -> int:
         return len(self.paragraphs)
@@ -162,139 +147,6 @@ class PageView:
     def role(self, i: int) -> str | None:
         """The prelude role paragraph i can take on its own shape, or None."""
         return self.roles[i]
-
-
-def _intro_voice(text: str) -> int:
-    return classify.blog_voice_score(text) if _intro_eligible(text) else 0
-
-
-def _role(text: str) -> str | None:
-    if shapes.URL_LINE.match(text):
-        return "url"
-    if shapes.POSTED_LINE.match(text):
-        return "posted"
-    if shapes.FILING_LINE.match(text):
-        return "filing"
-    if shapes.is_date_line(text):
-        return "date"
-    return None
-
-
-def first_unit_text(paragraph: Paragraph) -> str:
-    """The paragraph's first unit: a headline may share its paragraph with a dateline."""
-    if len(paragraph.lines) == 1:
-        return paragraph.text
-    return paragraph_units(paragraph, 0)[0].text
-
-
-def is_headline_shape(text: str) -> bool:
-    """Could be a headline: short, one line of thought, not a part of known other shape.
-
-    Broader than `classify.is_title_like`: a headline may be in sentence case or lower case,
-    in a script without capitals, or a book's citation.
-    """
-    if shapes.BOOK_CITATION.match(text):
-        return True
-    if not text or len(text) > HEADLINE_MAX_CHARS:
-        return False
-    if classify.words(text, HEADLINE_MAX_WORDS) > HEADLINE_MAX_WORDS:
-        return False
-    first = text[0]
-    opens_like_a_title = (
-        first.isupper() or first.isdigit() or first in "“‘\"'¿¡(" or CJK.match(first)
-    )
-    if not opens_like_a_title and not (first.islower() and classify.words(text, 4) >= 4):
-        return False  # a lower-case headline needs a few words to be one
-    return not (
-        HEADLINE_CLOSED.search(text)
-        or classify.INNER_SENTENCE.search(text)
-        or classify.is_caption(text)
-        or classify.is_byline(text)
-        or classify.is_dateline(text)
-        or classify.BULLET.match(text)
-        or (classify.NOTE_START.match(text) and not classify.is_title_like(text))
-        or shapes.URL_LINE.match(text)
-        or shapes.POSTED_LINE.match(text)
-        or shapes.OLD_DATELINE.match(text)
-        or shapes.SIDEBAR.search(text)
-        or shapes.is_furniture(text)
-        or shapes.is_image_name(text)
-        or classify.WP_FURNITURE.match(text)
-        or classify.CONTRIBUTORS_HEADING.match(text)
-        or classify.NOTES_HEADING.match(text)
-        or classify.SEPARATOR.match(text)
-        or shapes.EMPTY_BYLINE.match(text)
-    )
-
-
-def is_body_like(text: str) -> bool:
-    """Article prose: a long closed paragraph, or several sentences."""
-    if CJK.search(text):
-        return len(text) >= 60 and not is_headline_shape(text)
-    if classify.words(text, BODY_MIN_WORDS) < BODY_MIN_WORDS:
-        return False
-    return text.rstrip()[-1:] in '.!?”"’)…:;' or bool(classify.INNER_SENTENCE.search(text))
-
-
-def closes_post(text: str) -> bool:
-    """A paragraph after which a post may end: a bio, a numbered note, closing furniture."""
-    if classify.is_bio(text) or shapes.CLOSING_FURNITURE.match(text):
-        return True
-    if shapes.FILING_LINE.match(text) or classify.WP_FURNITURE.match(text):
-        return True
-    return classify.NOTE_START.match(text) is not None and not classify.is_title_like(text)
-
-
-def is_front_matter(text: str) -> bool:
-    """What a headline is followed by: byline, dateline, caption, bio, address, issue line."""
-    return bool(
-        is_byline_shape(text)
-        or shapes.is_date_line(text)
-        or classify.is_caption(text)
-        or classify.is_bio(text)
-        or classify.is_person_name_line(text)
-        or shapes.URL_LINE.match(text)
-        or shapes.ISSUE_LINE.match(text)
-        or shapes.is_image_name(text)
-        or classify.EDITORS_NOTE.match(text)
-    )
-
-
-def is_byline_shape(text: str) -> bool:
-    """A byline in any of the shapes the blog's outlets print."""
-    foreign = shapes.FOREIGN_BYLINE.match(text)
-    return bool(
-        classify.is_byline(text)
-        or shapes.CREDIT_BYLINE.match(text)
-        or shapes.EMPTY_BYLINE.match(text)
-        or (foreign and classify.is_person_name_line(foreign["names"]))
-    )
-
-
-def _standfirst_shape(text: str) -> bool:
-    """One sentence of standfirst length right under a headline."""
-    n = classify.words(text, 60)
-    return 6 <= n <= 60 and not classify.INNER_SENTENCE.search(text) and not CJK.search(text)
-
-
-def _intro_eligible(text: str) -> bool:
-    """A paragraph that could be (part of) the blogger's introduction."""
-    if classify.words(text, INTRO_MAX_WORDS) > INTRO_MAX_WORDS:
-        return False  # the cheap test first: most long paragraphs are body
-    return not (
-        classify.NOTE_START.match(text)
-        or classify.is_bio(text)
-        or classify.is_caption(text)
-        or classify.QA_TURN.match(text)
-        or (len(text) <= SIDEBAR_MAX_CHARS and shapes.SIDEBAR.search(text))
-        or shapes.is_furniture(text)
-        or shapes.URL_LINE.match(text)
-    )
-
-
-def names_outlet(text: str) -> bool:
-    """The paragraph names where a piece ran: a listed outlet, or "for the X Foundation"."""
-    return credits.outlet_evidence(text) >= OUTLET_EVIDENCE
 
 
 def candidates(view: PageView) -> list[Candidate]:
@@ -328,7 +180,7 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
     for top, roles in tails:
         for k in range(1, MAX_INTRO_PARAGRAPHS + 1):
             i = top - k
-            if i < 0 or not _intro_eligible(view.texts[i]) or view.role(i) is not None:
+            if i < 0 or not intro_eligible(view.texts[i]) or view.role(i) is not None:
                 break
             if k == 1 and view.headline[i] and not view.body_like[i]:
                 break  # a headline-shaped line is no intro (its own candidate reads it)
@@ -360,7 +212,7 @@ def _aside(view: PageView, i: int) -> bool:
 
 def _intro_like(view: PageView, i: int) -> bool:
     """Reads like an introduction: blog voice, an informal opening, or a named outlet."""
-    return _intro_eligible(view.texts[i]) and (
+    return intro_eligible(view.texts[i]) and (
         view.voice(i) >= INTRO_VOICE
         or INFORMAL_OPENING.match(view.texts[i]) is not None
         or view.names_outlet[i]
@@ -399,6 +251,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
     after = range(h + 1, min(len(view), h + 1 + BODY_LOOKAHEAD))
     nxt = h + 1
     first = start + roles.index("intro") if intro else start  # the first intro paragraph
+    last_intro = first + len(intro) - 1
     voice = view.voice(first) if intro else 0
     second_names_outlet = (  # a media note naming broadcasters is an aside, not this
         len(intro) == 2
@@ -456,6 +309,8 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         # the paragraph saying where the piece ran opens an introduction, it does not close one
         "outlet_in_second": float(second_names_outlet),
         # a second paragraph of introduction is an aside (media notes, a parenthesis)
+        # "For Nikkei Asia, on the turmoil in Kazakhstan:" introduces what follows
+        "intro_colon": float(bool(intro) and view.texts[last_intro].rstrip().endswith(":")),
         "intro_two_plain": float(len(intro) == 2 and not _aside(view, first + 1)),
         "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
         "date_after": float(view.date_line[nxt] or view.role(nxt) == "posted"),

@@ -61,4 +61,6 @@ def authors() -> Gazetteer:
 def canonical_author(name: str) -> str:
     """Fold spaces and trailing punctuation, then map known variants to one spelling."""
     cleaned = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip(" .,;:")
+    if cleaned.isupper() and len(cleaned) > 3:
+        cleaned = cleaned.title()  # "RAFFAELLO PANTUCCI" in an upper-case byline
     return authors().canonical.get(cleaned, cleaned)

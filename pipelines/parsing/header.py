@@ -9,11 +9,28 @@ from pipelines.parsing.dates import MONTHS
 
 OPEN_QUOTE = "[‘'\"“]"
 CLOSE_QUOTE = "[’'\"”]"
-TAG_HEADER = re.compile(rf"^Posts Tagged {OPEN_QUOTE}(?P<value>.+?){CLOSE_QUOTE}$")
-CATEGORY_HEADER = re.compile(rf"^Archive for the {OPEN_QUOTE}(?P<value>.+?){CLOSE_QUOTE} Category$")
-MONTH_HEADER = re.compile(r"^Archive for (?P<month>[A-Z][a-z]+),? (?P<year>\d{4})$")
+# The current theme's headers, and the older theme's "Category Archives: X" family.
+TAG_HEADER = re.compile(
+    rf"^(?:Posts Tagged {OPEN_QUOTE}(?P<value>.+?){CLOSE_QUOTE}"
+    rf"|Tag Archives?:\s*(?P<value2>.+?))$",
+    re.IGNORECASE,
+)
+CATEGORY_HEADER = re.compile(
+    rf"^(?:Archive for the {OPEN_QUOTE}(?P<value>.+?){CLOSE_QUOTE} Category"
+    rf"|Posts Categorized {OPEN_QUOTE}(?P<value2>.+?){CLOSE_QUOTE}"
+    rf"|Category Archives?:\s*(?P<value3>.+?))$",
+    re.IGNORECASE,
+)
+MONTH_HEADER = re.compile(
+    r"^(?:Archive for|Monthly Archives?:)\s*(?P<month>[A-Z][a-z]+),? (?P<year>\d{4})$",
+    re.IGNORECASE,
+)
 # Anything that reads like an archive header but fits none of the known shapes.
-HEADER_LIKE = re.compile(r"^(Posts Tagged|Archive for|Posts Categorized|Category Archives)\b")
+HEADER_LIKE = re.compile(
+    r"^(Posts Tagged|Archive for|Posts Categorized|Category Archives?|Tag Archives?|"
+    r"Monthly Archives?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -27,15 +44,22 @@ class UnknownHeaderError(ValueError):
     """The page opens with an archive header the parser does not know."""
 
 
+def _value(match: re.Match[str]) -> str:
+    """The tag or category name, from whichever of the header's shapes matched."""
+    groups = match.groupdict()
+    return next(v for k, v in groups.items() if k.startswith("value") and v).strip()
+
+
 def parse_header(first_line: str, line_number: int) -> PageHeader | None:
     """Recognise the page header on its first non-empty line; None means a front page."""
     line = first_line.strip()
+    if (match := MONTH_HEADER.match(line)) and match["month"].capitalize() in MONTHS:
+        month = MONTHS[match["month"].capitalize()]
+        return PageHeader("month", f"{match['year']}-{month:02d}", line_number)
     if match := TAG_HEADER.match(line):
-        return PageHeader("tag", match["value"].strip(), line_number)
+        return PageHeader("tag", _value(match), line_number)
     if match := CATEGORY_HEADER.match(line):
-        return PageHeader("category", match["value"].strip(), line_number)
-    if (match := MONTH_HEADER.match(line)) and match["month"] in MONTHS:
-        return PageHeader("month", f"{match['year']}-{MONTHS[match['month']]:02d}", line_number)
+        return PageHeader("category", _value(match), line_number)
     if HEADER_LIKE.match(line) and len(line) < 120:
         raise UnknownHeaderError(f"line {line_number}: unknown archive header {line!r}")
     return None

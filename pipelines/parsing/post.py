@@ -3,87 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 
 from pipelines.footnotes import count_notes, notes_region
-from pipelines.parsing import classify, credits, dates, shapes
-from pipelines.parsing.gazetteer import canonical_author, outlets
+from pipelines.parsing import classify, credits, shapes
+from pipelines.parsing.front import is_caption_repeat, place_front, read_prelude
+from pipelines.parsing.gazetteer import canonical_author
+from pipelines.parsing.parts import ParsedPost, PostState, Problem
 from pipelines.parsing.segment import PostSpan
-from pipelines.parsing.text import Paragraph
 from pipelines.parsing.units import Unit, paragraph_units
 
-STANDFIRST_MAX_CHARS = 350
-STANDFIRST_MAX_WORDS = 60
-ABSTRACT_MAX_WORDS = 250
-FRONT_ALT_TEXT_MAX_WORDS = 8  # a short bare line under the byline is an image's alt text
+__all__ = ["ParsedPost", "Problem", "closes_sentence", "parse_post"]
+
 SPLIT_PARAGRAPH_MIN_WORDS = 40  # an unfinished paragraph this long continues in the next one
 SHAPE_CAPTION_WORDS = (12, 39)  # an unfinished mid-body line of this length is a caption
 QA_MIN_QUESTIONS = 3
-KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
-# "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
-KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
 SENTENCE_CLOSED = re.compile(r"[.!?”\"’)\]:]\d*$")  # a closing note marker may follow
 SENTENCE_CLOSERS = frozenset('.!?”"’)]:')  # SENTENCE_CLOSED's character class
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A part of a post the rules could not place; it goes to rejects, never into the body."""
-
-    reason: str
-    text: str
-    first_line: int
-    last_line: int
-
-
-@dataclass
-class ParsedPost:
-    """One sighting of a post on one page, cut into the parts of the dataset contract."""
-
-    title: str
-    first_line: int
-    last_line: int
-    title_line: int
-    blog_note: str | None = None
-    subtitle: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    reviewed_work: str | None = None
-    blog_title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published_date: date | None = None
-    headings: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    editor_note: str | None = None
-    body: str = ""
-    author_bio: str | None = None
-    notes_block: str | None = None
-    notes_first_line: int | None = None
-    note_count: int = 0
-    is_qa: bool = False
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class _State:
-    post: ParsedPost
-    body: list[str] = field(default_factory=list)
-    bios: list[str] = field(default_factory=list)
-    in_body: bool = False
-    in_contributors: bool = False
-    byline_names: list[str] = field(default_factory=list)
-    byline_outlet: str | None = None
-    posted_date: date | None = None  # the blog's own "Posted:" date: the article's own wins
-
-
-def _read_byline(text: str, state: _State) -> None:
-    byline = credits.read_byline(text)
-    state.byline_names += byline.names
-    state.byline_outlet = state.byline_outlet or byline.outlet
-    state.post.published_date = state.post.published_date or byline.date
 
 
 def closes_sentence(text: str) -> bool:
@@ -96,29 +31,6 @@ def closes_sentence(text: str) -> bool:
     while end and text[end - 1].isdecimal():
         end -= 1
     return end > 0 and text[end - 1] in SENTENCE_CLOSERS
-
-
-def _is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]) -> bool:
-    """A caption printed twice: once bare (alt text) next to the same text with its credit."""
-    if any(c.startswith(text) for c in captions):
-        return True
-    nxt = units[i + 1].text if i + 1 < len(units) else ""
-    return nxt.startswith(text) and nxt != text and classify.is_caption(nxt)
-
-
-def _standfirst_like(text: str) -> bool:
-    """One sentence of standfirst length, or a journal abstract speaking of its authors."""
-    if (
-        classify.ABSTRACT_VOICE.search(text)
-        and classify.words(text, ABSTRACT_MAX_WORDS) <= ABSTRACT_MAX_WORDS
-    ):
-        return True
-    return (
-        len(text) <= STANDFIRST_MAX_CHARS
-        and classify.words(text, STANDFIRST_MAX_WORDS) <= STANDFIRST_MAX_WORDS
-        and not classify.INNER_SENTENCE.search(text)
-        and not classify.is_person_name_line(text)
-    )
 
 
 def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
@@ -134,75 +46,7 @@ def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
     )
 
 
-def _classify_front(text: str, units: list[Unit], i: int, state: _State) -> bool:
-    """Place a unit that precedes the body; False means the body starts here."""
-    post = state.post
-    if shapes.EMPTY_BYLINE.match(text) or shapes.ISSUE_LINE.match(text):
-        pass
-    elif match := shapes.CREDIT_BYLINE.match(text):
-        state.byline_names += credits.split_names(match["names"])
-    elif _foreign_byline(text):
-        state.byline_names += credits.split_names(_foreign_byline(text) or "")
-    elif shapes.URL_LINE.match(text) and post.url is None:
-        post.url = _address(text)
-    elif match := shapes.POSTED_LINE.match(text):
-        state.posted_date = state.posted_date or dates.parse_date(match["date"])
-    elif match := _date_line(text):
-        post.published_date = post.published_date or dates.parse_date(match)
-    elif classify.is_byline(text):
-        _read_byline(text, state)
-    elif classify.is_dateline(text):
-        if not classify.UPDATED_LINE.match(text):
-            post.published_date = post.published_date or dates.parse_date(text)
-    elif (
-        classify.is_caption(text)
-        or shapes.is_image_name(text)
-        or _is_caption_repeat(text, units, i, post.captions)
-    ):
-        post.captions.append(text)
-    elif classify.BULLET.match(text):
-        post.bullets.append(classify.BULLET_MARK.sub("", text).strip())
-    elif classify.EDITORS_NOTE.match(text):
-        post.editor_note = text
-    elif classify.SEPARATOR.match(text) or KICKER.match(text):
-        pass
-    elif (
-        post.subtitle is None
-        and not post.captions
-        and _standfirst_like(text)
-        and not (classify.BIO_IS.match(text) and classify.BIO_ROLE.search(text))
-    ):
-        post.subtitle = text
-    elif KEYWORD_LIST.match(text) and not post.keywords:
-        post.keywords = [k.strip() for k in text.split(",") if k.strip()]
-    elif credits.NAMES_LINE.match(text) and all(
-        classify.is_person_name_line(n) for n in credits.split_names(text)
-    ):
-        state.byline_names += credits.split_names(text)
-    elif classify.is_person_name_line(text):
-        if (
-            post.editor_note
-            and not state.byline_names
-            and i > 0
-            and (units[i - 1].text == post.editor_note)
-        ):
-            post.editor_note += f"\n\n{text}"  # the editor's signature
-        else:
-            state.byline_names.append(canonical_author(text))
-    elif classify.is_bio(text):
-        state.bios.append(text)
-    elif (
-        classify.is_title_like(text)
-        and classify.words(text) <= FRONT_ALT_TEXT_MAX_WORDS
-        and (post.subtitle or state.byline_names)
-    ):
-        post.captions.append(text)
-    else:
-        return False
-    return True
-
-
-def _place_body(units: list[Unit], i: int, state: _State, is_body: list[bool]) -> None:
+def _place_body(units: list[Unit], i: int, state: PostState, is_body: list[bool]) -> None:
     """Place a unit inside the body zone."""
     text = units[i].text
     post = state.post
@@ -213,7 +57,7 @@ def _place_body(units: list[Unit], i: int, state: _State, is_body: list[bool]) -
     elif (
         classify.is_caption(text)
         or shapes.is_image_name(text)
-        or _is_caption_repeat(text, units, i, post.captions)
+        or is_caption_repeat(text, units, i, post.captions)
     ):
         post.captions.append(text)
     elif classify.is_bio(text) or (state.in_contributors and classify.BIO_ROLE.search(text)):
@@ -275,12 +119,12 @@ def parse_post(span: PostSpan) -> ParsedPost:
         blog_note="\n\n".join(intro) or None,
         reviewed_work=title_unit.text if citation else None,
     )
-    posted_date = _read_prelude(prelude, post)
+    posted_date = read_prelude(prelude, post)
     if region:
         post.notes_block = "\n\n".join(raw_paragraphs[notes_start:trailing])
         post.note_count = count_notes(post.notes_block)
         post.notes_first_line = paragraphs[notes_start].first_line
-    state = _State(post, posted_date=posted_date)
+    state = PostState(post, posted_date=posted_date)
     rest = units[1:]
     questions = sum(1 for u in rest if u.text.endswith("?") and classify.words(u.text, 3) > 3)
     post.is_qa = questions >= QA_MIN_QUESTIONS
@@ -301,7 +145,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         if region and unit.paragraph >= trailing:
             _place_after_notes(unit, state)
             continue
-        if not state.in_body and _classify_front(unit.text, rest, i, state):
+        if not state.in_body and place_front(unit.text, rest, i, state):
             continue
         state.in_body = True
         _place_body(rest, i, state, is_body)
@@ -319,7 +163,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
     return post
 
 
-def _place_after_notes(unit: Unit, state: _State) -> None:
+def _place_after_notes(unit: Unit, state: PostState) -> None:
     """After the notes only bios and contributor blocks belong to a post; the rest is reported."""
     text = unit.text
     if classify.CONTRIBUTORS_HEADING.match(text):
@@ -342,55 +186,3 @@ def _place_after_notes(unit: Unit, state: _State) -> None:
 def _shadowed(caption: str, captions: list[str]) -> bool:
     """A bare caption that another caption repeats with its credit appended."""
     return any(other != caption and other.startswith(caption) for other in captions)
-
-
-def _address(text: str) -> str:
-    return text.strip().strip("<>")
-
-
-def _foreign_byline(text: str) -> str | None:
-    """The names of a byline in another language ("di X", "par X"), if the rest is a name."""
-    match = shapes.FOREIGN_BYLINE.match(text)
-    names = match["names"] if match else ""
-    return names if match and classify.is_person_name_line(names.split(",")[0]) else None
-
-
-def _date_line(text: str) -> str | None:
-    """The date of a line that only dates the post, in the older themes' shapes."""
-    if match := shapes.GLUED_KICKER_DATE.match(text):
-        return match["date"]
-    if shapes.is_date_line(text) and not classify.is_dateline(text):
-        return text
-    return None
-
-
-def _read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date | None:
-    """What the lines above the headline say: the address, the outlet, the dates.
-
-    Returns the date of an older theme's "Posted:" line, which only stands in for the
-    article's own date.
-    """
-    posted = None
-    for role, paragraph in prelude:
-        text = paragraph.text
-        if role == "url":
-            post.url = _address(text)
-        elif role == "outlet":
-            post.outlet = outlets().first(text) or text
-        elif role == "posted" and (match := shapes.POSTED_LINE.match(text)):
-            posted = posted or dates.parse_date(match["date"])
-        elif role == "date":
-            found = _date_line(text) or text
-            post.published_date = post.published_date or dates.parse_date(found)
-        elif role == "blog_title":
-            post.blog_title = text
-        elif role == "filing":
-            post.problems.append(
-                Problem(
-                    "WordPress page furniture, not part of the post",
-                    text,
-                    paragraph.first_line,
-                    paragraph.last_line,
-                )
-            )
-    return posted

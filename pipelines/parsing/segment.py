@@ -17,14 +17,8 @@ from functools import cache
 from pathlib import Path
 
 from pipelines.parsing import classify, shapes
-from pipelines.parsing.evidence import (
-    FEATURES,
-    INFORMAL_OPENING,
-    MEDIA_NOTE,
-    Candidate,
-    PageView,
-    candidates,
-)
+from pipelines.parsing.evidence import FEATURES, Candidate, PageView, candidates
+from pipelines.parsing.paragraphs import INFORMAL_OPENING, MEDIA_NOTE
 from pipelines.parsing.text import Paragraph
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "segment_weights.json"

@@ -34,8 +34,9 @@ FILING_LINE = re.compile(
 # "March 4, 2011 10:32 AM Age: 3 days".
 OLD_DATELINE = re.compile(rf"^{DATE_TEXT}(?:\s+Age:\s*\d+\s+days?)?$")
 # A think-tank kicker glued to its date: "Analysis12 May 2016".
-GLUED_KICKER_DATE = re.compile(
-    rf"^(?:Analysis|Commentary|Opinion|Comment|Briefing|Report|Interview|News)(?P<date>{DATE_TEXT})$"
+GLUED_KICKER_DATE = re.compile(  # or set off by a comma: "Commentary, 29 April 2019"
+    rf"^(?:Analysis|Commentary|Opinion|Comment|Briefing|Report|Interview|News)(?:[,|–-] ?)?"
+    rf"(?P<date>{DATE_TEXT})$"
 )
 # An outlet's issue line under a headline: "Terrorism Monitor Volume: 9 Issue: 12".
 ISSUE_LINE = re.compile(r"^.{0,80}\bVolume\s*:?\s*\d+\s*,?\s*Issue\s*:?\s*\d+\b.{0,40}$", re.I)
@@ -86,6 +87,19 @@ DATE_LINE_REST = re.compile(
 DATE_LINE_MAX_WORDS = 12
 
 
+# A reviewer's or author's signature closing a post: "Raffaello Pantucci, Royal United
+# Services Institute", "Jane Doe, King’s College London".
+INSTITUTION_WORD = (
+    r"(?:Institute|Institution|University|College|School|Centre|Center|Foundation|Council|"
+    r"Society|Academy|Programme|Program|Forum|Initiative|Group|Trust|Fund|Office|Ministry|"
+    r"Department|Agency|Commission|[A-Z]{3,})"
+)
+SIGNATURE = re.compile(
+    rf"^{classify.NAME}, (?:the )?(?:[A-Z][\w’'&.-]*\s?(?:of |and |for |on |the |de )*){{0,6}}?"
+    rf"[\w’'&.-]*{INSTITUTION_WORD}\b[\w’'&. -]{{0,40}}\.?$"
+)
+
+
 def is_image_name(text: str) -> bool:
     """A file name printed where an image was: camera-style, or a lower-case slug."""
     return len(text) <= 60 and bool(CAMERA_NAME.match(text) or IMAGE_SLUG.match(text))
@@ -94,6 +108,8 @@ def is_image_name(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """A line that only dates the post: "April 2, 2009 10:32 AM", "site.com, Sunday 11 March
     2012 14.00 GMT", a dateline of the current theme."""
+    if text.isupper():
+        text = text.title()  # "MARCH 4, 2014"
     if classify.is_dateline(text) or OLD_DATELINE.match(text) or GLUED_KICKER_DATE.match(text):
         return True
     if len(text.split()) > DATE_LINE_MAX_WORDS:

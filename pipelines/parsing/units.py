@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.parsing import classify
+from pipelines.parsing import classify, shapes
 from pipelines.parsing.text import Paragraph, clean_inline
 
 # A line that closes its sentence (or is a complete caption/credit) does not continue.
@@ -36,7 +36,7 @@ def _starts_structure(line: str) -> bool:
     return bool(
         classify.BULLET.match(line)
         or classify.is_byline(text)
-        or classify.is_dateline(text)
+        or shapes.is_date_line(text)
         or (classify.is_caption(text) and not CREDIT_ONLY.match(text))
         or classify.SEPARATOR.match(text)
     )

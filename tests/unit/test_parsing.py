@@ -236,11 +236,11 @@ def test_header_glued_to_the_first_post_and_unknown_headers():
     page = f"Posts Tagged ‘SCO’\n{INTRO}\n\nA Title\n\n{BODY}\n"
     parsed = parse_page("p.txt", page.encode())
     assert parsed.header.value == "SCO" and parsed.posts[0].first_line == 2
-    page = f"Category Archives: Things\n\n{INTRO}\n\nA Title\n\n{BODY}\n"
+    page = f"Archive for category Things\n\n{INTRO}\n\nA Title\n\n{BODY}\n"
     parsed = parse_page("p.txt", page.encode())
     assert parsed.header.kind == "front" and [p.title for p in parsed.posts] == ["A Title"]
     assert [(r.stage, r.raw_text) for r in parsed.rejects] == [
-        ("header", "Category Archives: Things")
+        ("header", "Archive for category Things")
     ]
 
 

@@ -6,9 +6,10 @@ import pytest
 
 from pipelines.parsing import shapes
 from pipelines.parsing.credits import find_outlet
-from pipelines.parsing.evidence import is_headline_shape
+from pipelines.parsing.header import parse_header
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.page import parse_text
+from pipelines.parsing.paragraphs import is_headline_shape
 from pipelines.parsing.segment import NOTE_ONLY_REASON
 
 BODY = (
@@ -137,3 +138,17 @@ def test_note_only_post_is_set_aside_not_merged():
     assert [p.title for p in parsed.posts] == ["The SCO at Twenty", "Sanctions Bite"]
     assert [(r.reason, r.first_line) for r in parsed.rejects] == [(NOTE_ONLY_REASON, 9)]
     assert "BBC" not in parsed.posts[0].body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("Category Archives: Articles", "category", "Articles"),
+        ("Posts Categorized ‘Op-eds’", "category", "Op-eds"),
+        ("Tag Archives: Xinjiang", "tag", "Xinjiang"),
+        ("Monthly Archives: June 2020", "month", "2020-06"),
+    ],
+)
+def test_older_theme_archive_headers(line, kind, value):
+    header = parse_header(line, 1)
+    assert header is not None and (header.kind, header.value) == (kind, value)

@@ -1,0 +1,175 @@
+"""What stands around a post's headline: the lines above it and the front matter below.
+
+Above the headline an older theme prints the blog-post title and a "Posted:" line, the blogger
+an introduction, a bare URL line, an outlet and a date line; below it come the standfirst,
+bylines (in any language), datelines of every era, captions, bullets and bios, until the body.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipelines.parsing import classify, credits, dates, shapes
+from pipelines.parsing.gazetteer import canonical_author, outlets
+from pipelines.parsing.parts import ParsedPost, PostState, Problem
+from pipelines.parsing.text import Paragraph
+from pipelines.parsing.units import Unit
+
+STANDFIRST_MAX_CHARS = 350
+STANDFIRST_MAX_WORDS = 60
+ABSTRACT_MAX_WORDS = 250
+FRONT_ALT_TEXT_MAX_WORDS = 8  # a short bare line under the byline is an image's alt text
+KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
+# "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
+KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
+
+
+def read_byline(text: str, state: PostState) -> None:
+    byline = credits.read_byline(text)
+    state.byline_names += byline.names
+    state.byline_outlet = state.byline_outlet or byline.outlet
+    state.post.published_date = state.post.published_date or byline.date
+
+
+def is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]) -> bool:
+    """A caption printed twice: once bare (alt text) next to the same text with its credit."""
+    if any(c.startswith(text) for c in captions):
+        return True
+    nxt = units[i + 1].text if i + 1 < len(units) else ""
+    return nxt.startswith(text) and nxt != text and classify.is_caption(nxt)
+
+
+def _standfirst_like(text: str) -> bool:
+    """One sentence of standfirst length, or a journal abstract speaking of its authors."""
+    if (
+        classify.ABSTRACT_VOICE.search(text)
+        and classify.words(text, ABSTRACT_MAX_WORDS) <= ABSTRACT_MAX_WORDS
+    ):
+        return True
+    return (
+        len(text) <= STANDFIRST_MAX_CHARS
+        and classify.words(text, STANDFIRST_MAX_WORDS) <= STANDFIRST_MAX_WORDS
+        and not classify.INNER_SENTENCE.search(text)
+        and not classify.is_person_name_line(text)
+    )
+
+
+def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
+    """Place a unit that precedes the body; False means the body starts here."""
+    post = state.post
+    if shapes.EMPTY_BYLINE.match(text) or shapes.ISSUE_LINE.match(text):
+        pass
+    elif match := shapes.CREDIT_BYLINE.match(text):
+        state.byline_names += credits.split_names(match["names"])
+    elif _foreign_byline(text):
+        state.byline_names += credits.split_names(_foreign_byline(text) or "")
+    elif shapes.URL_LINE.match(text) and post.url is None:
+        post.url = _address(text)
+    elif match := shapes.POSTED_LINE.match(text):
+        state.posted_date = state.posted_date or dates.parse_date(match["date"])
+    elif match := _date_line(text):
+        post.published_date = post.published_date or dates.parse_date(match)
+    elif classify.is_byline(text):
+        read_byline(text, state)
+    elif classify.is_dateline(text):
+        if not classify.UPDATED_LINE.match(text):
+            post.published_date = post.published_date or dates.parse_date(text)
+    elif (
+        classify.is_caption(text)
+        or shapes.is_image_name(text)
+        or is_caption_repeat(text, units, i, post.captions)
+    ):
+        post.captions.append(text)
+    elif classify.BULLET.match(text):
+        post.bullets.append(classify.BULLET_MARK.sub("", text).strip())
+    elif classify.EDITORS_NOTE.match(text):
+        post.editor_note = text
+    elif classify.SEPARATOR.match(text) or KICKER.match(text):
+        pass
+    elif (
+        post.subtitle is None
+        and not post.captions
+        and _standfirst_like(text)
+        and not (classify.BIO_IS.match(text) and classify.BIO_ROLE.search(text))
+    ):
+        post.subtitle = text
+    elif KEYWORD_LIST.match(text) and not post.keywords:
+        post.keywords = [k.strip() for k in text.split(",") if k.strip()]
+    elif credits.NAMES_LINE.match(text) and all(
+        classify.is_person_name_line(n) for n in credits.split_names(text)
+    ):
+        state.byline_names += credits.split_names(text)
+    elif classify.is_person_name_line(text):
+        if (
+            post.editor_note
+            and not state.byline_names
+            and i > 0
+            and (units[i - 1].text == post.editor_note)
+        ):
+            post.editor_note += f"\n\n{text}"  # the editor's signature
+        else:
+            state.byline_names.append(canonical_author(text))
+    elif classify.is_bio(text):
+        state.bios.append(text)
+    elif (
+        classify.is_title_like(text)
+        and classify.words(text) <= FRONT_ALT_TEXT_MAX_WORDS
+        and (post.subtitle or state.byline_names)
+    ):
+        post.captions.append(text)
+    else:
+        return False
+    return True
+
+
+def _address(text: str) -> str:
+    return text.strip().strip("<>")
+
+
+def _foreign_byline(text: str) -> str | None:
+    """The names of a byline in another language ("di X", "par X"), if the rest is a name."""
+    match = shapes.FOREIGN_BYLINE.match(text)
+    names = match["names"] if match else ""
+    return names if match and classify.is_person_name_line(names.split(",")[0]) else None
+
+
+def _date_line(text: str) -> str | None:
+    """The date of a line that only dates the post, in the older themes' shapes."""
+    if match := shapes.GLUED_KICKER_DATE.match(text):
+        return match["date"]
+    if shapes.is_date_line(text) and not classify.is_dateline(text):
+        return text
+    return None
+
+
+def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date | None:
+    """What the lines above the headline say: the address, the outlet, the dates.
+
+    Returns the date of an older theme's "Posted:" line, which only stands in for the
+    article's own date.
+    """
+    posted = None
+    for role, paragraph in prelude:
+        text = paragraph.text
+        if role == "url":
+            post.url = _address(text)
+        elif role == "outlet":
+            post.outlet = outlets().first(text) or text
+        elif role == "posted" and (match := shapes.POSTED_LINE.match(text)):
+            posted = posted or dates.parse_date(match["date"])
+        elif role == "date":
+            found = _date_line(text) or text
+            post.published_date = post.published_date or dates.parse_date(found)
+        elif role == "blog_title":
+            post.blog_title = text
+        elif role == "filing":
+            post.problems.append(
+                Problem(
+                    "WordPress page furniture, not part of the post",
+                    text,
+                    paragraph.first_line,
+                    paragraph.last_line,
+                )
+            )
+    return posted
