@@ -37,7 +37,7 @@ SEEDS = ROOT / "tests" / "fixtures" / "expected_posts.json"
 SHAPES = ROOT / "tests" / "fixtures" / "shapes"
 # Pages written blind (by someone who had not seen the parser or the pages above), never
 # fitted on: scored with the committed weights, as pages never seen would be.
-HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+HELDOUT = (ROOT / "tests" / "fixtures" / "heldout", ROOT / "tests" / "fixtures" / "heldout2")
 RAW = ROOT / "data" / "raw"
 NO_BODY_PENALTY = -4.0  # not fitted: a post with no body text is almost never right
 # What each signal is worth as read from the shapes the issues describe, before any page is
@@ -213,11 +213,10 @@ def main() -> None:
         weights = fit([p for p in pages if p is not page], args.prior_strength, args.start_bonus)
         rows.append((page.name, score_page(page, weights)))
     _report(rows, "leave-one-page-out", args.misses)
-    heldout = load_folder(HELDOUT)
-    if heldout:
-        weights = fit(pages, args.prior_strength, args.start_bonus)
-        print()
-        rows = [(page.name, score_page(page, weights)) for page in heldout]
+    weights = fit(pages, args.prior_strength, args.start_bonus)
+    for folder in HELDOUT:
+        print(f"\n{folder.relative_to(ROOT)}")
+        rows = [(page.name, score_page(page, weights)) for page in load_folder(folder)]
         _report(rows, "held out, never fitted", args.misses)
     if args.write:
         weights = fit(pages, args.prior_strength, args.start_bonus)

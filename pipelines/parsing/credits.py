@@ -8,7 +8,7 @@ from datetime import date
 
 import pycountry
 
-from pipelines.parsing import classify, dates
+from pipelines.parsing import classify, dates, shapes
 from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, outlets
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
@@ -28,24 +28,23 @@ PRAISE = (
     r"fantastic|great|good|brilliant|esteemed|venerable) )"
 )
 CONNECTOR = r"(?:of|and|on|for|the|de|del|di|la|le|al)"
+ORG_NAME = rf"{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}}"  # "Council on Foreign Relations"
 PLACED_NAME = re.compile(
     rf"(?P<prep>for|in|on|at|with|over at|by) (?:the )?{PRAISE}?"
-    rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}})"
+    rf"(?P<name>{ORG_NAME})"
 )
 # Where PLACED_NAME may match: tried at each preposition, so that matches may overlap ("in
 # Italian for Il Foglio" yields both) without a look-ahead tried at every character.
 PREPOSITION = re.compile(r"\b(?:for|in|on|at|with|over at|by) ")
 # "for a website I have not written for before, Eurasianet,": the name after a description.
-DESCRIBED_NAME = re.compile(
-    r"\bfor (?:a|an|the) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|publication|paper|"
-    r"newspaper|journal|platform|think[ -]tank|institute|blog|newsletter)\b[^.;:]{0,80}?, "
-    rf"(?:the )?(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,5}})"
+DESCRIBED_NAME = re.compile(  # or straight after it: "of the Italian daily Il Foglio"
+    r"\b(?:for|of|in|with|at) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|"
+    r"publication|paper|newspaper|daily|weekly|journal|platform|think[ -]tank|institute|blog|"
+    r"newsletter|broadcaster)\b(?:[^.;:]{0,80}?, | )"
+    rf"(?:the )?(?P<name>{ORG_NAME})"
 )
 # "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
-PERSON_OF_NAME = re.compile(
-    rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?"
-    rf"(?P<name>{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,5}})"
-)
+PERSON_OF_NAME = re.compile(rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?(?P<name>{ORG_NAME})")
 POSSESSIVE = re.compile(r"[’']s\b.*$")
 # A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
 PASSING = re.compile(
@@ -68,6 +67,7 @@ OUTLET_CONTEXT = re.compile(rf"\b(?:for|in|with|at|on|over at) (?:the )?{PRAISE}
 PREPOSITION_WEIGHT = {
     "for": 2, "over at": 2, "in": 1, "on": 1, "at": 1, "by": 1, "of": 1, "with": 0,
 }  # fmt: skip
+CREDIT_PARAGRAPHS = 2  # a closing credit stands in the last paragraphs of the body
 LISTED_BONUS = 2  # a reviewed outlet name is evidence of its own
 PASSING_PENALTY = 4
 BIO_NAMES = re.compile(rf"(?:^|\band |[.!?] )(?P<name>{classify.NAME}) (?:is|was)\b")
@@ -118,6 +118,15 @@ def find_outlet(blog_note: str | None) -> str | None:
     """
     best = _best_outlet(blog_note.split("\n\n")[0]) if blog_note else None
     return best.name if best else None
+
+
+def credited_outlet(body: str) -> str | None:
+    """The outlet a closing credit names: "This article first appeared on the Guardian’s …"."""
+    for paragraph in reversed(body.split("\n\n")[-CREDIT_PARAGRAPHS:]):
+        if match := shapes.FIRST_APPEARED.search(paragraph):
+            name = _before_possessive(match["name"]).strip(" .,")
+            return outlets().first(name) or name
+    return None
 
 
 def outlet_evidence(text: str) -> int:

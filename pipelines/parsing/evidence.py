@@ -20,7 +20,7 @@ from pipelines.parsing.paragraphs import (
     ASIDE,
     INFORMAL_OPENING,
     MEDIA_NOTE,
-    closes_post,
+    closes_paragraph,
     first_unit_text,
     intro_eligible,
     intro_voice,
@@ -42,6 +42,7 @@ PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the 
 INTRO_SHORT_WORDS = 90
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
+Item = TypeVar("Item")
 T = TypeVar("T")
 FEATURES = (
     "bias",
@@ -98,22 +99,22 @@ class Candidate:
         return self.roles.count("intro")
 
 
-class Lazy(Generic[T]):
+class Lazy(Generic[Item, T]):
     """A fact of each paragraph, worked out the first time a candidate asks for it.
 
     Most facts are asked of a few paragraphs only (those next to a headline), so computing
     them for every paragraph up front costs more than it saves.
     """
 
-    def __init__(self, texts: list[str], fact: Callable[[str], T]) -> None:
-        self._texts = texts
+    def __init__(self, items: list[Item], fact: Callable[[Item], T]) -> None:
+        self._items = items
         self._fact = fact
         self._known: dict[int, T] = {}
 
     def __getitem__(self, i: int) -> T:
         known = self._known
         if i not in known:
-            known[i] = self._fact(self._texts[i])
+            known[i] = self._fact(self._items[i])
         return known[i]
 
 
@@ -125,7 +126,7 @@ class PageView:
         self.texts = [p.text for p in paragraphs]
         self.firsts = [first_unit_text(p) for p in paragraphs]
         self.headline = [is_headline_shape(t) for t in self.firsts]
-        self.closes = Lazy(self.texts, closes_post)
+        self.closes = Lazy(self.paragraphs, closes_paragraph)
         self.front = Lazy(self.firsts, is_front_matter)
         self.standfirst = Lazy(self.firsts, standfirst_shape)
         self.date_line = Lazy(self.firsts, shapes.is_date_line)

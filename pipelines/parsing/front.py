@@ -20,6 +20,7 @@ STANDFIRST_MAX_CHARS = 350
 STANDFIRST_MAX_WORDS = 60
 ABSTRACT_MAX_WORDS = 250
 FRONT_ALT_TEXT_MAX_WORDS = 8  # a short bare line under the byline is an image's alt text
+BYLINE_TAIL = re.compile(r"\s+[–—|]\s+")  # what follows the names: "– Rome, 14 April 2016"
 KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
@@ -60,16 +61,22 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
     post = state.post
     if shapes.EMPTY_BYLINE.match(text) or shapes.ISSUE_LINE.match(text):
         pass
+    elif match := shapes.OUTLET_CREDIT.match(text):
+        state.byline_outlet = state.byline_outlet or outlets().first(match["name"]) or match["name"]
     elif match := shapes.CREDIT_BYLINE.match(text):
         state.byline_names += credits.split_names(match["names"])
-    elif _foreign_byline(text):
-        state.byline_names += credits.split_names(_foreign_byline(text) or "")
+    elif names := _foreign_byline(text):
+        state.byline_names += credits.split_names(BYLINE_TAIL.split(names, maxsplit=1)[0])
+        post.published_date = post.published_date or dates.parse_date(text)
     elif shapes.URL_LINE.match(text) and post.url is None:
         post.url = _address(text)
     elif match := shapes.POSTED_LINE.match(text):
         state.posted_date = state.posted_date or dates.parse_date(match["date"])
     elif match := _date_line(text):
         post.published_date = post.published_date or dates.parse_date(match)
+        lead = shapes.LEAD_AND_DATE.match(text)
+        if lead and _names_line(lead["lead"]):
+            state.byline_names += credits.split_names(lead["lead"])  # "A B | 14 January 2020"
     elif classify.is_byline(text):
         read_byline(text, state)
     elif classify.is_dateline(text):
@@ -87,6 +94,10 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         post.editor_note = text
     elif classify.SEPARATOR.match(text) or KICKER.match(text):
         pass
+    elif _names_line(text):
+        state.byline_names += credits.split_names(text)
+    elif shapes.HEADING_WORD.match(text):
+        return False  # "Introduction": the body starts with its first section
     elif (
         post.subtitle is None
         and not post.captions
@@ -96,10 +107,6 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         post.subtitle = text
     elif KEYWORD_LIST.match(text) and not post.keywords:
         post.keywords = [k.strip() for k in text.split(",") if k.strip()]
-    elif credits.NAMES_LINE.match(text) and all(
-        classify.is_person_name_line(n) for n in credits.split_names(text)
-    ):
-        state.byline_names += credits.split_names(text)
     elif classify.is_person_name_line(text):
         if (
             post.editor_note
@@ -118,9 +125,27 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         and (post.subtitle or state.byline_names)
     ):
         post.captions.append(text)
+    elif _front_follows(units, i) and classify.words(text, STANDFIRST_MAX_WORDS) <= (
+        STANDFIRST_MAX_WORDS
+    ):
+        post.subtitle = post.subtitle or text  # a standfirst of two sentences, above a byline
     else:
         return False
     return True
+
+
+def _front_follows(units: list[Unit], i: int) -> bool:
+    """The next unit is a byline (with "By" or a bare name) or a date line: this one is
+    still front matter."""
+    if i + 1 >= len(units):
+        return False
+    nxt = units[i + 1].text
+    return (
+        classify.is_byline(nxt)
+        or shapes.is_date_line(nxt)
+        or classify.is_person_name_line(nxt)
+        or _names_line(nxt)
+    )
 
 
 def _address(text: str) -> str:
@@ -128,10 +153,19 @@ def _address(text: str) -> str:
 
 
 def _foreign_byline(text: str) -> str | None:
-    """The names of a byline in another language ("di X", "par X"), if the rest is a name."""
+    """The names of a byline in another language ("di X", "par X"), if the rest is a name;
+    a place and date may follow ("di Giulia Marchetti – Rome, 14 April 2016")."""
     match = shapes.FOREIGN_BYLINE.match(text)
     names = match["names"] if match else ""
-    return names if match and classify.is_person_name_line(names.split(",")[0]) else None
+    first = BYLINE_TAIL.split(names, maxsplit=1)[0].split(",")[0]
+    return names if match and classify.is_person_name_line(first) else None
+
+
+def _names_line(text: str) -> bool:
+    """A byline printed without "By": "Raffaello Pantucci and Daniel Okafor"."""
+    return bool(credits.NAMES_LINE.match(text)) and all(
+        classify.is_person_name_line(n) for n in credits.split_names(text)
+    )
 
 
 def _date_line(text: str) -> str | None:

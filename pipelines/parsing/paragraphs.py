@@ -18,6 +18,9 @@ BODY_MIN_WORDS = 25
 SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sidebar furniture
 HEADLINE_MAX_CHARS = 220
 HEADLINE_MAX_WORDS = 28
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.75
+TITLE_CASE_MAX_WORDS = 16  # a title-cased line this short is a headline, even in two sentences
 # Openings of the blogger's introductions that carry no cue word and often no "I": an
 # implied first person ("Wrote a few things on …"), a remark on the subject ("Old subject, new
 # venue: …", "One more on …"), a place in time ("Belatedly, …", "Around the anniversary of …").
@@ -36,11 +39,14 @@ ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|"
+    r"comments? (?:to|for)|commented|story by|programme|documentary|"
     r"media|radio|television|TV|BBC|podcast|panel|talk|presentation|lecture|conference|seminar|"
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,
 )
+BRACKET_NOTE = re.compile(r"^\[\d{1,4}\]\s*\S")  # "[1] On the early years …"
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+OPEN_END = re.compile(r"[,;:…]$")  # a line that goes on into the next: never a headline
 HEADLINE_CLOSED = re.compile(r"[.,;:…]$|[.!]\)$|。$")  # "For Nikkei, on Kazakhstan:" opens
 
 
@@ -77,6 +83,12 @@ def is_headline_shape(text: str) -> bool:
         return True
     if not text or len(text) > HEADLINE_MAX_CHARS:
         return False
+    if (
+        is_title_case(text)
+        and classify.words(text, TITLE_CASE_MAX_WORDS) <= TITLE_CASE_MAX_WORDS
+        and not OPEN_END.search(text)
+    ):
+        return not _known_other_shape(text)  # "The SCO Keeps Getting Bigger. That Doesn’t …"
     if classify.words(text, HEADLINE_MAX_WORDS) > HEADLINE_MAX_WORDS:
         return False
     first = text[0]
@@ -85,10 +97,25 @@ def is_headline_shape(text: str) -> bool:
     )
     if not opens_like_a_title and not (first.islower() and classify.words(text, 4) >= 4):
         return False  # a lower-case headline needs a few words to be one
-    return not (
-        HEADLINE_CLOSED.search(text)
-        or classify.INNER_SENTENCE.search(text)
-        or classify.is_caption(text)
+    if HEADLINE_CLOSED.search(text) or classify.INNER_SENTENCE.search(text):
+        return False
+    return not _known_other_shape(text)
+
+
+def is_title_case(text: str) -> bool:
+    """Most of the longer words capitalised, as headlines are set."""
+    long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    if len(long_words) < TITLE_CASE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+def _known_other_shape(text: str) -> bool:
+    """A caption, byline, dateline, bullet, note, address, theme line or heading of notes."""
+    return bool(
+        classify.is_caption(text)
+        or classify.is_bio(text)
         or classify.is_byline(text)
         or classify.is_dateline(text)
         or classify.BULLET.match(text)
@@ -117,8 +144,17 @@ def is_body_like(text: str) -> bool:
     return text.rstrip()[-1:] in '.!?”"’)…:;' or bool(classify.INNER_SENTENCE.search(text))
 
 
+def closes_paragraph(paragraph: Paragraph) -> bool:
+    """`closes_post` of the paragraph, or of its last line (a notes block under a heading)."""
+    if closes_post(paragraph.text):
+        return True
+    return len(paragraph.lines) > 1 and closes_post(paragraph.lines[-1].strip())
+
+
 def closes_post(text: str) -> bool:
     """A paragraph after which a post may end: a bio, a numbered note, closing furniture."""
+    if BRACKET_NOTE.match(text):
+        return True
     if classify.is_bio(text) or shapes.CLOSING_FURNITURE.match(text):
         return True
     if shapes.SIGNATURE.match(text):

@@ -50,7 +50,9 @@ def _place_body(units: list[Unit], i: int, state: PostState, is_body: list[bool]
     """Place a unit inside the body zone."""
     text = units[i].text
     post = state.post
-    if classify.CONTRIBUTORS_HEADING.match(text):
+    if shapes.URL_LINE.match(text) and post.url is None:
+        post.url = text.strip("<>")  # the original's address, printed after the text
+    elif classify.CONTRIBUTORS_HEADING.match(text):
         state.in_contributors = True
     elif state.in_contributors and classify.is_person_name_line(text):
         state.byline_names.append(canonical_author(text))
@@ -155,7 +157,12 @@ def parse_post(span: PostSpan) -> ParsedPost:
     post.captions = list(dict.fromkeys(c for c in post.captions if not _shadowed(c, post.captions)))
     span_text = "\n".join(p.text for p in paragraphs)
     post.authors = credits.find_authors(state.byline_names, state.bios, post.blog_note, span_text)
-    post.outlet = post.outlet or state.byline_outlet or credits.find_outlet(post.blog_note)
+    post.outlet = (
+        post.outlet
+        or state.byline_outlet
+        or credits.find_outlet(post.blog_note)
+        or credits.credited_outlet(post.body)
+    )
     if not post.body:
         post.problems.append(
             Problem("no body text found", title_unit.text, span.first_line, span.last_line)

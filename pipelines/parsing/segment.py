@@ -156,10 +156,30 @@ def find_posts(paragraphs: list[Paragraph], weights: Weights | None = None) -> S
     notes: list[tuple[Paragraph, ...]] = []
     for n, c in enumerate(chosen):
         end = chosen[n + 1].start if n + 1 < len(chosen) else len(paragraphs)
+        if "intro" not in c.roles and _only_a_note(view, c.headline, end):
+            notes.append(tuple(paragraphs[c.start : end]))  # title, "Posted:", a note
+            continue
         cut = _note_only_start(view, c.headline, end)
         posts.append(PostSpan(tuple(paragraphs[c.start : cut]), c.roles))
         notes += _split_at_openers(view, cut, end)
+    if not posts:
+        return Segmented([], list(paragraphs), [])
     return Segmented(posts, list(paragraphs[: chosen[0].start]), notes)
+
+
+def _only_a_note(view: PageView, headline: int, end: int) -> bool:
+    """A post whose whole text is a note of a talk, an appearance or a quote: apart from its
+    theme lines (date, filing, furniture) and addresses, nothing but note openers."""
+    text = [
+        i
+        for i in range(headline + 1, end)
+        if view.role(i) is None and not shapes.is_furniture(view.firsts[i])
+    ]
+    return (
+        bool(text)
+        and all(is_note_opener(view, i) or shapes.URL_LINE.match(view.firsts[i]) for i in text)
+        and any(is_note_opener(view, i) for i in text)
+    )
 
 
 def is_note_opener(view: PageView, i: int) -> bool:

@@ -21,9 +21,8 @@ DATE_TEXT = (
 # The address of the original article printed on a line of its own.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
 # Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
-POSTED_LINE = re.compile(
-    rf"^Posted(?::| on)?\s*(?P<date>{DATE_TEXT})(?:\s+(?:in|under)\s+(?P<filed>.+?))?"
-    rf"(?:\s+by\s+.+?)?\s*$",
+POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in China, Terrorism"
+    rf"^Posted(?::| on)?\s*(?P<date>{DATE_TEXT})(?:\s+(?:in|under|by)\s+.+?)*\s*$",
     re.IGNORECASE,
 )
 # "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text.
@@ -45,11 +44,17 @@ CLOSING_FURNITURE = re.compile(
     r"^(?:\(more…\)|\(more\.\.\.\)|\[more\]|Continue reading\b.*|Read more\b.*|Read the rest\b.*|"
     r"View (?:more|all) (?:articles|posts) by\b.*|Leave a (?:comment|reply)|\d+ Comments?|"
     r"No Comments?|Comments? \(\d+\)|Comments are closed\.?|Share this:?|Like this:?|"
-    r"Loading\.\.\.)$",
+    r"Loading\.\.\.)\s*[»›→]?$",
     re.IGNORECASE,
 )
 # Table remnants: cells printed as "Afghanistan |" or a bare " | ".
-TABLE_REMNANT = re.compile(r"^\s*(?:[^|]{0,40}\s)?\|\s*(?:[^|]{0,40})?$")
+TABLE_REMNANT = re.compile(r"^\s*\|(?:[^|]{0,40}\|?)?\s*$|^[^|]{0,40}\s\|\s*$")  # a pipe at an edge
+# Section headings a long piece opens with: the body starts there, they are no alt text.
+HEADING_WORD = re.compile(
+    r"^(?:Introduction|Background|Overview|Summary|Executive summary|Key (?:points|findings)|"
+    r"Conclusions?|Recommendations)$",
+    re.IGNORECASE,
+)
 # An image's file name on its own line: camera-style "IMG_1234", or a slug "surname-name".
 CAMERA_NAME = re.compile(
     r"^(?:IMG|DSC|DSCN|Image|Photo)[_ -]?\d{3,}\w*(?:\.(?:jpe?g|png|gif|webp))?$", re.IGNORECASE
@@ -68,6 +73,10 @@ BOOK_CITATION = re.compile(
     r"^(?P<title>[^.]{2,200}?(?:\?|!)?)\.?\s+(?:By|Edited by|Ed\. by|Eds?\.)\s+[^.]{2,120}\.\s+"
     r"(?=.*(?:\b\d{2,4}\s?pp\b|\bISBN\b|\b(?:19|20)\d{2}\b))",
     re.IGNORECASE,
+)
+# "For The Straits Times" under the author's name: where the piece ran.
+OUTLET_CREDIT = re.compile(
+    r"^For (?:the )?(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |the )?[A-Z][\w’'&.-]*){0,5})$"
 )
 # Bylines in the languages the blog's syndicated copies appear in: "di X", "par X", "von X".
 FOREIGN_BYLINE = re.compile(r"^(?:di|par|von|por|de|door|av|af)\s+(?P<names>\S.*)$")
@@ -105,6 +114,16 @@ def is_image_name(text: str) -> bool:
     return len(text) <= 60 and bool(CAMERA_NAME.match(text) or IMAGE_SLUG.match(text))
 
 
+# "ORF Occasional Paper | August 18, 2020", "Raffaello Pantucci | 14 January 2020": a date
+# set off from a series name or a byline.
+LEAD_AND_DATE = re.compile(rf"^(?P<lead>[^|–—]{{2,60}}?)\s*[|–—]\s*(?P<date>{DATE_TEXT})\.?$")
+# "This article first appeared on the Guardian’s Comment is free site": where a piece ran.
+FIRST_APPEARED = re.compile(
+    r"\b(?:first|originally) (?:appeared|published|ran|run) (?:in|on|at|by|with) "
+    r"(?:the )?(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |the )?[A-Z][\w’'&.-]*){0,5})"
+)
+
+
 def is_date_line(text: str) -> bool:
     """A line that only dates the post: "April 2, 2009 10:32 AM", "site.com, Sunday 11 March
     2012 14.00 GMT", a dateline of the current theme."""
@@ -114,6 +133,8 @@ def is_date_line(text: str) -> bool:
         return True
     if len(text.split()) > DATE_LINE_MAX_WORDS:
         return False
+    if LEAD_AND_DATE.match(text):
+        return True
     match = DATE_IN_TEXT.search(text)
     return bool(match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]))
 

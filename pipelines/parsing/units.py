@@ -39,6 +39,7 @@ def _starts_structure(line: str) -> bool:
         or shapes.is_date_line(text)
         or (classify.is_caption(text) and not CREDIT_ONLY.match(text))
         or classify.SEPARATOR.match(text)
+        or shapes.OUTLET_CREDIT.match(text)
     )
 
 
@@ -53,7 +54,11 @@ def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
             previous_lines: list[str] = units[-1][0]  # type: ignore[assignment]
             previous = previous_lines[-1]
             credit = CREDIT_ONLY.match(clean_inline(line)) is not None
-            continues = not LINE_CLOSED.search(previous) and not _starts_structure(line)
+            continues = (
+                not LINE_CLOSED.search(previous)
+                and not _starts_structure(line)
+                and not classify.is_person_name_line(clean_inline(previous))  # a bare byline
+            )
             if continues or credit:
                 previous_lines.append(line)
                 continue
