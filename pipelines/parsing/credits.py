@@ -54,6 +54,20 @@ PASSING = re.compile(
     re.IGNORECASE,
 )
 # "this time for X", "This one, for X", "this piece for X": the piece the post is about.
+# "It ran on War on the Rocks", "went up on the Interpreter": where the piece appeared.
+RAN_IN = re.compile(
+    r"\b(?:ran|run|appeared|published|went up|is up|came out|carried|printed)\s+"
+    r"(?:in|on|at|by|over at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "a colleague at RSIS", "a fellow at Chatham House": an affiliation, not an outlet.
+AFFILIATED = re.compile(
+    r"\b(?:colleagues?|fellow|director|researcher|professor|analyst|friend|team|based|"
+    r"works?|working)\s+(?:at|from|of|with|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+RAN_IN_BONUS = 3
+AFFILIATION_PENALTY = 3
 THIS_TIME = re.compile(
     r"\bthis (?:time|one|piece|column|article|op-ed|post|paper|essay|review)\b[^.;]{0,40}$",
     re.IGNORECASE,
@@ -148,6 +162,10 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
         score += 2
     if PASSING.search(before):
         score -= PASSING_PENALTY
+    if RAN_IN.search(before):
+        score += RAN_IN_BONUS
+    if AFFILIATED.search(before):
+        score -= AFFILIATION_PENALTY
     return score
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pipelines.parsing.classify import DATE_DMY, DATE_MDY
@@ -12,6 +13,22 @@ MONTH_NAMES_EN = (
 )  # fmt: skip
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES_EN, start=1)}
 MONTH_PREFIXES = {name[:3].lower(): number for name, number in MONTHS.items()}
+# Month names of the languages the blog's syndicated copies are printed in (Italian, French,
+# Spanish, German): "12 luglio 2018", "3 mars 2019".
+FOREIGN_MONTHS = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+    "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "décembre": 12,
+    "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}  # fmt: skip
+FOREIGN_DATE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\.?(?:er|º)? (?:de )?(?P<m>{'|'.join(FOREIGN_MONTHS)})"
+    r"(?: de)? (?P<y>\d{4})\b",
+    re.IGNORECASE,
+)
 
 
 def parse_date(text: str) -> date | None:
@@ -20,9 +37,19 @@ def parse_date(text: str) -> date | None:
         text = text.title()  # "MARCH 4, 2014"
     candidates = [m for m in (DATE_DMY.search(text), DATE_MDY.search(text)) if m]
     if not candidates:
-        return None
+        return _foreign_date(text)
     match = min(candidates, key=lambda m: m.start())
     try:
         return date(int(match["y"]), MONTH_PREFIXES[match["m"][:3].lower()], int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _foreign_date(text: str) -> date | None:
+    match = FOREIGN_DATE.search(text)
+    if not match:
+        return None
+    try:
+        return date(int(match["y"]), FOREIGN_MONTHS[match["m"].lower()], int(match["d"]))
     except ValueError:
         return None

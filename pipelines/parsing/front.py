@@ -74,9 +74,12 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         state.posted_date = state.posted_date or dates.parse_date(match["date"])
     elif match := _date_line(text):
         post.published_date = post.published_date or dates.parse_date(match)
-        lead = shapes.LEAD_AND_DATE.match(text)
-        if lead and _names_line(lead["lead"]):
-            state.byline_names += credits.split_names(lead["lead"])  # "A B | 14 January 2020"
+        fields = shapes.dated_fields(text)
+        for field in fields[1] if fields else []:  # "The Interpreter | 22 Jul 2021 | A B"
+            if _names_line(field) or classify.is_person_name_line(field):
+                state.byline_names += credits.split_names(field)
+            elif outlets().first(field) == field or outlets().canonical.get(field):
+                state.byline_outlet = state.byline_outlet or outlets().canonical[field]
     elif classify.is_byline(text):
         read_byline(text, state)
     elif classify.is_dateline(text):

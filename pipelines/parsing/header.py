@@ -50,6 +50,34 @@ def _value(match: re.Match[str]) -> str:
     return next(v for k, v in groups.items() if k.startswith("value") and v).strip()
 
 
+HEADER_WINDOW = 5  # a site title and tagline may stand above the header: look this far
+
+
+@dataclass(frozen=True)
+class LocatedHeader:
+    line: int  # 1-based
+    header: PageHeader | None  # None: the line reads like a header of no known shape
+    error: str | None
+
+
+def locate_header(lines: list[str]) -> LocatedHeader | None:
+    """The page's header among its first few non-empty lines; None for a front page."""
+    seen = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            header = parse_header(line, number)
+        except UnknownHeaderError as err:
+            return LocatedHeader(number, None, str(err))
+        if header is not None:
+            return LocatedHeader(number, header, None)
+        seen += 1
+        if seen >= HEADER_WINDOW:
+            return None
+    return None
+
+
 def parse_header(first_line: str, line_number: int) -> PageHeader | None:
     """Recognise the page header on its first non-empty line; None means a front page."""
     line = first_line.strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.parsing.header import PageHeader, UnknownHeaderError, parse_header
+from pipelines.parsing.header import LocatedHeader, PageHeader, locate_header
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.post import ParsedPost, parse_post
 from pipelines.parsing.segment import NOTE_ONLY_REASON, Weights, find_posts
@@ -53,25 +53,29 @@ def parse_page(page: str, data: bytes) -> ParsedPage:
     return parse_text(page, decoded.text, decoded.encoding, decoded.notes)
 
 
-def _take_header(page: str, paragraphs: list[Paragraph], result: ParsedPage) -> list[Paragraph]:
-    """Read the header line off the first paragraph; the rest of the page goes on."""
-    first = paragraphs[0]
-    line = first.lines[0]
-    try:
-        header = parse_header(line, first.first_line)
-    except UnknownHeaderError as err:
-        result.rejects.append(
-            Reject(page, "header", str(err), line, first.first_line, first.first_line)
-        )
-    else:
-        if header is None:
-            return paragraphs  # a front page: its first line is already a post's
-        result.header = header
-    rest = first.lines[1:]
-    if not rest:
-        return paragraphs[1:]
-    tail = Paragraph(rest, first.first_line + 1, first.last_line)
-    return [tail, *paragraphs[1:]]
+def page_body(text: str) -> tuple[list[Paragraph], LocatedHeader | None]:
+    """The page's paragraphs without its header line, and where the header was.
+
+    What stood above the header stays, as text before the first post (a site title, a
+    tagline).
+    """
+    paragraphs = page_paragraphs(text)
+    found = locate_header(text.split("\n"))
+    if found is None:
+        return paragraphs, None  # a front page
+    return [part for p in paragraphs for part in _without_line(p, found.line)], found
+
+
+def _without_line(paragraph: Paragraph, number: int) -> list[Paragraph]:
+    if not paragraph.first_line <= number <= paragraph.last_line:
+        return [paragraph]
+    at = number - paragraph.first_line
+    parts = []
+    if at:
+        parts.append(Paragraph(paragraph.lines[:at], paragraph.first_line, number - 1))
+    if at + 1 < len(paragraph.lines):
+        parts.append(Paragraph(paragraph.lines[at + 1 :], number + 1, paragraph.last_line))
+    return parts
 
 
 def _block_reject(page: str, reason: str, paragraphs: list[Paragraph]) -> Reject:
@@ -87,10 +91,14 @@ def parse_text(
     weights: Weights | None = None,
 ) -> ParsedPage:
     """Parse already decoded page text (see `parse_page`); `weights` default to the fitted."""
-    paragraphs = page_paragraphs(text)
+    paragraphs, found = page_body(text)
     result = ParsedPage(page, FRONT_PAGE, encoding, decode_notes)
-    if paragraphs:
-        paragraphs = _take_header(page, paragraphs, result)
+    if found is not None and found.header is not None:
+        result.header = found.header
+    elif found is not None:
+        line = text.split("\n")[found.line - 1]
+        reason = found.error or ""
+        result.rejects.append(Reject(page, "header", reason, line, found.line, found.line))
     segmented = find_posts(paragraphs, weights)
     if not segmented.posts:
         reason = "no post found: nothing on the page reads as a headline opening a post"

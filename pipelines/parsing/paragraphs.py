@@ -30,6 +30,8 @@ INFORMAL_OPENING = re.compile(
     r"Around\b|Ahead of\b|Following\b|Following up\b|Further to\b|On the back of\b|Looking\b|"
     r"Trying\b|Thinking\b|Writing\b|Wrote\b|Spoke\b|Gave\b|Did\b|Had\b|Got\b|Took\b|Went\b|"
     r"Quoted\b|Appeared\b|Chatted\b|Talked\b|Interviewed\b|Presented\b|Was on\b|Were on\b|"
+    r"Spent\b|Delighted\b|Pleased\b|Glad\b|Honoured\b|Honored\b|"
+    r"Joined\b|Took part\b|Participated\b|Attended\b|Chaired\b|Moderated\b|Hosted\b|"
     r"Managed\b|Published\b|Up (?:now|today|on)\b|Out (?:now|today)\b|Just\b|Recently\b|"
     r"Over (?:at|on|in)\b|Up (?:at|on)\b|Earlier\b|Last (?:week|month|year)\b|"
     r"This (?:week|month|time)\b|Something\b|Bit of\b|"
@@ -39,7 +41,8 @@ ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
     r"\b(?:spoke|speaking|spoken|talked|talking|interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|"
-    r"comments? (?:to|for)|commented|story by|programme|documentary|"
+    r"comments? (?:to|for)|commented|story by|programme|documentary|webinar|speak|"
+    r"roundtable|round-table|keynote|briefing|"
     r"media|radio|television|TV|BBC|podcast|panel|talk|presentation|lecture|conference|seminar|"
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,

@@ -161,7 +161,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         post.outlet
         or state.byline_outlet
         or credits.find_outlet(post.blog_note)
-        or credits.credited_outlet(post.body)
+        or credits.credited_outlet(f"{post.body}\n\n{post.author_bio or ''}")
     )
     if not post.body:
         post.problems.append(

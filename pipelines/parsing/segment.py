@@ -207,6 +207,8 @@ def _note_only_start(view: PageView, headline: int, end: int) -> int:
         if is_note_opener(view, i):
             cut = i
             continue
+        if shapes.CLOSING_FURNITURE.match(view.firsts[i]):
+            continue  # "Leave a comment" under a note belongs to the note
         short = not view.body_like[i] and not view.closes[i] and not classify.is_caption(text)
         if not (shapes.URL_LINE.match(view.firsts[i]) or short):
             break

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.parsing import classify
+from pipelines.parsing import classify, dates
 from pipelines.parsing.classify import MONTH_NAMES
 
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -21,8 +21,8 @@ DATE_TEXT = (
 # The address of the original article printed on a line of its own.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
 # Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
-POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in China, Terrorism"
-    rf"^Posted(?::| on)?\s*(?P<date>{DATE_TEXT})(?:\s+(?:in|under|by)\s+.+?)*\s*$",
+POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in Y", "… | Author: X | Filed under: Y"
+    rf"^Posted(?::| on)?\s*(?P<date>{DATE_TEXT})(?:(?:\s+(?:in|under|by)\s+|\s*[|·]\s*).*)?$",
     re.IGNORECASE,
 )
 # "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text.
@@ -94,6 +94,8 @@ DATE_LINE_REST = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 12
+FIELD_MAX_WORDS = 6
+DATE_FIELD = re.compile(rf"^(?:Published:? |Updated:? )?{DATE_TEXT}$")
 
 
 # A reviewer's or author's signature closing a post: "Raffaello Pantucci, Royal United
@@ -116,12 +118,27 @@ def is_image_name(text: str) -> bool:
 
 # "ORF Occasional Paper | August 18, 2020", "Raffaello Pantucci | 14 January 2020": a date
 # set off from a series name or a byline.
-LEAD_AND_DATE = re.compile(rf"^(?P<lead>[^|–—]{{2,60}}?)\s*[|–—]\s*(?P<date>{DATE_TEXT})\.?$")
+LEAD_AND_DATE = re.compile(
+    rf"^(?P<lead>[^|–—,]{{2,60}}?)\s*(?:[|–—]|,)\s*(?P<date>{DATE_TEXT})\.?$"
+)
 # "This article first appeared on the Guardian’s Comment is free site": where a piece ran.
 FIRST_APPEARED = re.compile(
     r"\b(?:first|originally) (?:appeared|published|ran|run) (?:in|on|at|by|with) "
-    r"(?:the )?(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |the )?[A-Z][\w’'&.-]*){0,5})"
+    r"(?:the )?(?:(?:website|site|pages|blog|journal|magazine) of (?:the )?)?"
+    r"(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |the )?[A-Z][\w’'&.-]*){0,5})"
 )
+
+
+def dated_fields(text: str) -> tuple[str, list[str]] | None:
+    """A line of short fields set off by " | " of which one is a date: "The Interpreter | 22
+    Jul 2021 | Raffaello Pantucci". Returns the date and the other fields."""
+    fields = [f.strip() for f in re.split(r"\s+[|·]\s+", text)]
+    if len(fields) < 2 or any(len(f.split()) > FIELD_MAX_WORDS for f in fields):
+        return None
+    dated = [f for f in fields if DATE_FIELD.match(f)]
+    if len(dated) != 1:
+        return None
+    return dated[0], [f for f in fields if f is not dated[0]]
 
 
 def is_date_line(text: str) -> bool:
@@ -133,10 +150,13 @@ def is_date_line(text: str) -> bool:
         return True
     if len(text.split()) > DATE_LINE_MAX_WORDS:
         return False
-    if LEAD_AND_DATE.match(text):
+    if LEAD_AND_DATE.match(text) or dated_fields(text):
         return True
     match = DATE_IN_TEXT.search(text)
-    return bool(match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]))
+    if match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]):
+        return True
+    foreign = dates.FOREIGN_DATE.fullmatch(text.strip())  # "12 luglio 2018"
+    return foreign is not None
 
 
 def is_furniture(text: str) -> bool:

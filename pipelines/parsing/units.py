@@ -58,6 +58,7 @@ def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
                 not LINE_CLOSED.search(previous)
                 and not _starts_structure(line)
                 and not classify.is_person_name_line(clean_inline(previous))  # a bare byline
+                and not shapes.is_date_line(clean_inline(previous))
             )
             if continues or credit:
                 previous_lines.append(line)

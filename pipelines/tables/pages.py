@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.parsing.header import UnknownHeaderError, parse_header
+from pipelines.parsing.header import locate_header
 from pipelines.parsing.text import PageDecodeError, decode_page
 
 PAGE_GLOB = "*.txt"
@@ -51,11 +51,8 @@ def read_page(path: Path) -> dict[str, object]:
         row["error"] = f"{path.name}: {err}"
         return row
     row.update(encoding=decoded.encoding, decode_notes=list(decoded.notes), text=decoded.text)
-    first = next((line for line in decoded.text.split("\n") if line.strip()), "")
-    try:
-        header = parse_header(first, 1)
-    except UnknownHeaderError:
-        header = None  # the posts stage rejects the header line with its reason
+    found = locate_header(decoded.text.split("\n"))
+    header = found.header if found else None  # an unknown one: the posts stage rejects it
     row["header_kind"] = header.kind if header else "front"
     row["header_value"] = header.value if header else None
     return row
