@@ -38,9 +38,11 @@ PLACED_NAME = re.compile(
 PREPOSITION = re.compile(r"\b(?:for|in|on|at|with|over at|by) ")
 # "for a website I have not written for before, Eurasianet,": the name after a description.
 DESCRIBED_NAME = re.compile(  # or straight after it: "of the Italian daily Il Foglio"
-    r"\b(?:for|of|in|with|at) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|"
+    r"\b(?:(?:for|of|in|with|at) (?:a|an|the)|dal|del|sul|nel|per il|su|pour|dans|du|par le|"
+    r"en el|del diario|für die|in der) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|"
     r"publication|paper|newspaper|daily|weekly|journal|platform|think[ -]tank|institute|blog|"
-    r"newsletter|broadcaster)\b(?:[^.;:]{0,80}?, | )"
+    r"newsletter|broadcaster|quotidiano|giornale|rivista|settimanale|quotidien|hebdomadaire|"
+    r"revue|periódico|diario|revista|Zeitung|Magazin)\b(?:[^.;:]{0,80}?, | )"
     rf"(?:the )?(?P<name>{ORG_NAME})"
 )
 # "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
@@ -84,6 +86,7 @@ PREPOSITION_WEIGHT = {
 CREDIT_PARAGRAPHS = 2  # a closing credit stands in the last paragraphs of the body
 LISTED_BONUS = 2  # a reviewed outlet name is evidence of its own
 PASSING_PENALTY = 4
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.? ")
 BIO_NAMES = re.compile(rf"(?:^|\band |[.!?] )(?P<name>{classify.NAME}) (?:is|was)\b")
 # "Raffaello Pantucci and Daniel Okafor": a byline printed without "By".
 NAMES_LINE = re.compile(rf"^{classify.NAME}(?:, {classify.NAME})*(?:,? and {classify.NAME})$")
@@ -251,7 +254,14 @@ def find_authors(
     """Bylines and bios first; co-authors the introduction names; else the blog's author."""
     names = list(byline_names)
     for bio in bios:
-        names += [canonical_author(m["name"]) for m in BIO_NAMES.finditer(bio)]
+        for match in BIO_NAMES.finditer(bio):
+            name = match["name"]
+            if HONORIFIC.match(name):  # "Mr. Pantucci is …": an author named already, or not
+                surname = HONORIFIC.sub("", name)
+                if any(n.split()[-1] == surname for n in names if n.split()):
+                    continue
+                name = surname
+            names.append(canonical_author(name))
     if blog_note:
         coauthors = []
         for match in INTRO_COAUTHOR.finditer(blog_note.split("\n\n")[0]):

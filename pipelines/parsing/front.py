@@ -20,6 +20,11 @@ STANDFIRST_MAX_CHARS = 350
 STANDFIRST_MAX_WORDS = 60
 ABSTRACT_MAX_WORDS = 250
 FRONT_ALT_TEXT_MAX_WORDS = 8  # a short bare line under the byline is an image's alt text
+# "ORF Occasional Paper", "RUSI Commentary": a series beside the date, not a person.
+SERIES_WORD = re.compile(
+    r"\b(?:Paper|Papers|Commentary|Report|Brief|Briefing|Analysis|Review|Journal|Monitor|"
+    r"Insight|Insights|Series|Newsletter|Bulletin|Perspective|Note)\b|\b[A-Z]{2,}\b"
+)
 BYLINE_TAIL = re.compile(r"\s+[–—|]\s+")  # what follows the names: "– Rome, 14 April 2016"
 KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
@@ -76,7 +81,9 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         post.published_date = post.published_date or dates.parse_date(match)
         fields = shapes.dated_fields(text)
         for field in fields[1] if fields else []:  # "The Interpreter | 22 Jul 2021 | A B"
-            if _names_line(field) or classify.is_person_name_line(field):
+            if (_names_line(field) or classify.is_person_name_line(field)) and not (
+                SERIES_WORD.search(field)
+            ):
                 state.byline_names += credits.split_names(field)
             elif outlets().first(field) == field or outlets().canonical.get(field):
                 state.byline_outlet = state.byline_outlet or outlets().canonical[field]

@@ -118,8 +118,9 @@ def is_image_name(text: str) -> bool:
 
 # "ORF Occasional Paper | August 18, 2020", "Raffaello Pantucci | 14 January 2020": a date
 # set off from a series name or a byline.
-LEAD_AND_DATE = re.compile(
-    rf"^(?P<lead>[^|–—,]{{2,60}}?)\s*(?:[|–—]|,)\s*(?P<date>{DATE_TEXT})\.?$"
+LEAD_AND_DATE = re.compile(  # after a comma only a short name: "RUSI Commentary, 3 April 2018"
+    rf"^(?:(?P<lead>[^|–—,]{{2,60}}?)\s*[|–—]"
+    rf"|(?P<short_lead>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){{0,3}}),)\s*(?P<date>{DATE_TEXT})\.?$"
 )
 # "This article first appeared on the Guardian’s Comment is free site": where a piece ran.
 FIRST_APPEARED = re.compile(

@@ -21,7 +21,7 @@ from pipelines.parsing.segment import NOTE_ONLY_REASON
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # shapes/: one page per shape; heldout/: pages written blind (without seeing the parser),
 # scored first as unseen pages by bench/segmentation_eval.py, kept here so that they stay right
-FOLDERS = ("shapes", "heldout")
+FOLDERS = ("shapes", "heldout", "heldout2", "heldout3")
 PAGES = sorted(
     f"{folder}/{p.with_suffix('.txt').name}"
     for folder in FOLDERS
