@@ -10,6 +10,7 @@ import pycountry
 
 from pipelines.parsing import classify, dates, shapes
 from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, outlets
+from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 AFFILIATION = re.compile(r",\s*(?:[A-Z][\w.&’' -]*)$")
@@ -22,13 +23,10 @@ INTRO_COAUTHOR = re.compile(
     r"(?:colleague|friend|co-author) (?P<name2>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 # "… for the Jamestown Foundation’s Terrorism Monitor", "… in Il Foglio": where a piece ran.
-NAME_WORD = r"(?:[A-Z][\w’'&-]*(?:\.\w[\w’'&-]*)*)"  # "CABAR.asia", never across a full stop
 PRAISE = (
     r"(?:(?:ever |very |most |always |rather )?(?:excellent|wonderful|wonderfully entitled|"
     r"fantastic|great|good|brilliant|esteemed|venerable) )"
 )
-CONNECTOR = r"(?:of|and|on|for|the|de|del|di|la|le|al)"
-ORG_NAME = rf"{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}}"  # "Council on Foreign Relations"
 PLACED_NAME = re.compile(
     rf"(?P<prep>for|in|on|at|with|over at|by) (?:the )?{PRAISE}?"
     rf"(?P<name>{ORG_NAME})"
@@ -55,7 +53,6 @@ PASSING = re.compile(
     r"[^.;,]{0,40}$",  # within its own clause: "…, this time for X" is no passing mention
     re.IGNORECASE,
 )
-# "this time for X", "This one, for X", "this piece for X": the piece the post is about.
 # "It ran on War on the Rocks", "went up on the Interpreter": where the piece appeared.
 RAN_IN = re.compile(
     r"\b(?:ran|run|appeared|published|went up|is up|came out|carried|printed)\s+"
@@ -70,6 +67,7 @@ AFFILIATED = re.compile(
 )
 RAN_IN_BONUS = 3
 AFFILIATION_PENALTY = 3
+# "this time for X", "This one, for X", "this piece for X": the piece the post is about.
 THIS_TIME = re.compile(
     r"\bthis (?:time|one|piece|column|article|op-ed|post|paper|essay|review)\b[^.;]{0,40}$",
     re.IGNORECASE,

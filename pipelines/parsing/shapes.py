@@ -11,6 +11,9 @@ import re
 from pipelines.parsing import classify, dates
 from pipelines.parsing.classify import MONTH_NAMES
 
+NAME_WORD = r"(?:[A-Z][\w’'&-]*(?:\.\w[\w’'&-]*)*)"  # "CABAR.asia", never across a full stop
+CONNECTOR = r"(?:of|and|on|for|the|de|del|di|la|le|al)"
+ORG_NAME = rf"{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}}"  # "Council on Foreign Relations"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE_TEXT = (
     rf"(?:{WEEKDAY},? )?"
@@ -75,9 +78,7 @@ BOOK_CITATION = re.compile(
     re.IGNORECASE,
 )
 # "For The Straits Times" under the author's name: where the piece ran.
-OUTLET_CREDIT = re.compile(
-    r"^For (?:the )?(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |the )?[A-Z][\w’'&.-]*){0,5})$"
-)
+OUTLET_CREDIT = re.compile(rf"^For (?:the )?(?P<name>{ORG_NAME})$")
 # Bylines in the languages the blog's syndicated copies appear in: "di X", "par X", "von X".
 FOREIGN_BYLINE = re.compile(r"^(?:di|par|von|por|de|door|av|af)\s+(?P<names>\S.*)$")
 EMPTY_BYLINE = re.compile(r"^[Bb]y:?$")
@@ -126,7 +127,7 @@ LEAD_AND_DATE = re.compile(  # after a comma only a short name: "RUSI Commentary
 FIRST_APPEARED = re.compile(
     r"\b(?:first|originally) (?:appeared|published|ran|run) (?:in|on|at|by|with) "
     r"(?:the )?(?:(?:website|site|pages|blog|journal|magazine) of (?:the )?)?"
-    r"(?P<name>[A-Z][\w’'&.-]*(?: (?:of |and |the )?[A-Z][\w’'&.-]*){0,5})"
+    rf"(?P<name>{ORG_NAME})"
 )
 
 
