@@ -43,6 +43,10 @@ DESCRIBED_NAME = re.compile(  # or straight after it: "of the Italian daily Il F
     r"revue|periódico|diario|revista|Zeitung|Magazin)\b(?:[^.;:]{0,80}?, | )"
     rf"(?:the )?(?P<name>{ORG_NAME})"
 )
+# "in the latest edition of Asian Affairs", "in the current issue of X": a journal.
+ISSUE_OF = re.compile(
+    rf"\b(?:edition|issue|number|pages|columns|volume) of (?:the )?(?P<name>{ORG_NAME})"
+)
 # "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
 PERSON_OF_NAME = re.compile(rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?(?P<name>{ORG_NAME})")
 POSSESSIVE = re.compile(r"[’']s\b.*$")
@@ -131,7 +135,14 @@ def find_outlet(blog_note: str | None) -> str | None:
     "with the excellent …" counts least. Places, peoples and persons the knowledge base knows are
     not outlets. Ties go to the earliest.
     """
-    best = _best_outlet(blog_note.split("\n\n")[0]) if blog_note else None
+    if not blog_note:
+        return None
+    first, *rest = blog_note.split("\n\n")
+    best = _best_outlet(first)
+    for later in rest if best is None else ():  # "… It appeared in the Spectator." below
+        best = _best_outlet(later)
+        if best is not None:
+            break
     return best.name if best else None
 
 
@@ -189,6 +200,7 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
     matches = [(m, m["prep"]) for m in placed if m]
     matches += [(m, "for") for m in DESCRIBED_NAME.finditer(intro)]
     matches += [(m, "of") for m in PERSON_OF_NAME.finditer(intro)]
+    matches += [(m, "for") for m in ISSUE_OF.finditer(intro)]
     for match, preposition in matches:
         if preposition == "with" and COAUTHOR_CUE.search(intro[: match.start("name")]):
             continue

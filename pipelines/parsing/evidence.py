@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 from pipelines.parsing import classify, shapes
 from pipelines.parsing.paragraphs import (
     ASIDE,
+    CATCH_UP,
     INFORMAL_OPENING,
     MEDIA_NOTE,
     closes_paragraph,
@@ -36,6 +37,8 @@ from pipelines.parsing.text import Paragraph
 
 MAX_INTRO_PARAGRAPHS = 2
 INTRO_LOOKAHEAD = 4
+FRONT_LOOKAHEAD = 3  # paragraphs under a headline read for its byline and date
+FRONT_LINES = 4
 ASIDE_MAX_WORDS = 120
 INTRO_VOICE = 2
 PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the intro starts there
@@ -82,6 +85,7 @@ FEATURES = (
     "outlet_in_second",
     "intro_two_plain",
     "intro_colon",
+    "intro_catch_up_first",
 )
 
 
@@ -220,6 +224,21 @@ def _intro_like(view: PageView, i: int) -> bool:
     )
 
 
+def _lines_under(view: PageView, h: int) -> list[str]:
+    """The first lines under headline h, as printed, until the body: a byline and a dateline
+    may share a paragraph or stand in paragraphs of their own."""
+    lines: list[str] = []
+    for i in range(h + 1, min(len(view), h + 1 + FRONT_LOOKAHEAD)):
+        if view.body_like[i]:
+            break
+        lines += [line.strip() for line in view.paragraphs[i].lines]
+    return lines[:FRONT_LINES]
+
+
+def _byline_or_name(line: str) -> bool:
+    return is_byline_shape(line) or classify.is_person_name_line(line)
+
+
 def _older_block_above(view: PageView, start: int) -> bool:
     """A "Posted:" line (perhaps with filing lines under it) right above: the post starts higher."""
     i = start - 1
@@ -254,6 +273,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
     first = start + roles.index("intro") if intro else start  # the first intro paragraph
     last_intro = first + len(intro) - 1
     voice = view.voice(first) if intro else 0
+    under = _lines_under(view, h)
     second_names_outlet = (  # a media note naming broadcasters is an aside, not this
         len(intro) == 2
         and not _aside(view, first + 1)
@@ -299,7 +319,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         # a title-first post: nothing above the headline but the end of the previous post
         "bare_after_end": float(not roles and (start == 0 or view.closes[start - 1])),
         "above_theme": float(_older_block_above(view, start)),
-        "byline_after": float(is_byline_shape(view.firsts[nxt])),
+        "byline_after": float(any(_byline_or_name(line) for line in under[:2])),
         "bare_dated": float(not roles and view.date_line[nxt]),
         "intro_two_voiced": float(
             len(intro) == 2
@@ -312,8 +332,14 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         # a second paragraph of introduction is an aside (media notes, a parenthesis)
         # "For Nikkei Asia, on the turmoil in Kazakhstan:" introduces what follows
         "intro_colon": float(bool(intro) and view.texts[last_intro].rstrip().endswith(":")),
+        # a remark on the blog itself, then the piece: "Been quiet here …" / "Here is …"
+        "intro_catch_up_first": float(
+            len(intro) == 2 and CATCH_UP.search(view.texts[first]) is not None
+        ),
         "intro_two_plain": float(len(intro) == 2 and not _aside(view, first + 1)),
         "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
-        "date_after": float(view.date_line[nxt] or view.role(nxt) == "posted"),
+        "date_after": float(
+            view.role(nxt) == "posted" or any(shapes.is_date_line(line) for line in under)
+        ),
     }
     return tuple(values[name] for name in FEATURES)

@@ -37,6 +37,15 @@ INFORMAL_OPENING = re.compile(
     r"This (?:week|month|time)\b|Something\b|Bit of\b|"
     r"Quick\b|Brief\b|Short\b|Long\b|Longer\b|Shorter\b|Finally\b|At last\b|Also\b|Plus\b|And\b)",
 )
+# The blogger on the blog itself, before introducing a piece: "Been quiet here for a bit as I
+# have been on the road", "Catching up on posting", "It has been a while since …".
+CATCH_UP = re.compile(
+    r"\b(?:been (?:(?:very |rather |a bit )?(?:quiet|busy|away|slow|delinquent|absent)|"
+    r"on the road|travell?ing)|quiet (?:here|on (?:the|this) blog)|posting|catch(?:ing)? up|"
+    r"caught up|behind (?:on|with)|on the road|(?:a|quite a) while since|been a while|"
+    r"apologies|belated(?:ly)?)\b",
+    re.IGNORECASE,
+)
 ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
@@ -135,6 +144,7 @@ def _known_other_shape(text: str) -> bool:
         or classify.SEPARATOR.match(text)
         or shapes.EMPTY_BYLINE.match(text)
         or shapes.SIGNATURE.match(text)
+        or shapes.MEDIA_LINK.match(text)
     )
 
 

@@ -177,9 +177,13 @@ def _only_a_note(view: PageView, headline: int, end: int) -> bool:
     ]
     return (
         bool(text)
-        and all(is_note_opener(view, i) or shapes.URL_LINE.match(view.firsts[i]) for i in text)
+        and all(is_note_opener(view, i) or _note_link(view.firsts[i]) for i in text)
         and any(is_note_opener(view, i) for i in text)
     )
+
+
+def _note_link(text: str) -> bool:
+    return bool(shapes.URL_LINE.match(text) or shapes.MEDIA_LINK.match(text))
 
 
 def is_note_opener(view: PageView, i: int) -> bool:
@@ -207,8 +211,10 @@ def _note_only_start(view: PageView, headline: int, end: int) -> int:
         if is_note_opener(view, i):
             cut = i
             continue
-        if shapes.CLOSING_FURNITURE.match(view.firsts[i]):
-            continue  # "Leave a comment" under a note belongs to the note
+        if shapes.CLOSING_FURNITURE.match(view.firsts[i]) or shapes.MEDIA_LINK.match(
+            view.firsts[i]
+        ):
+            continue  # "Leave a comment", "Watch: …" under a note belong to the note
         short = not view.body_like[i] and not view.closes[i] and not classify.is_caption(text)
         if not (shapes.URL_LINE.match(view.firsts[i]) or short):
             break

@@ -131,6 +131,14 @@ FIRST_APPEARED = re.compile(
 )
 
 
+# Under a note of an appearance: "Watch: Asia First, CNA", "Listen again on BBC Sounds".
+MEDIA_LINK = re.compile(
+    r"^(?:Watch|Listen(?: again)?|Read|Video|Audio|Link|Podcast|Available|Full interview)"
+    r"(?: it| here| online| again)?\s*(?:[:—–-]|on\b|at\b|here\b)",
+    re.IGNORECASE,
+)
+
+
 def dated_fields(text: str) -> tuple[str, list[str]] | None:
     """A line of short fields set off by " | " of which one is a date: "The Interpreter | 22
     Jul 2021 | Raffaello Pantucci". Returns the date and the other fields."""
