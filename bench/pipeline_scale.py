@@ -45,6 +45,11 @@ SEEDS = ROOT / "data" / "raw"
 # left as it is in every copy, so that each copy keeps the shapes the parser reads.
 RULE_MODULES = (
     "pipelines.parsing.classify",
+    "pipelines.parsing.shapes",
+    "pipelines.parsing.paragraphs",
+    "pipelines.parsing.evidence",
+    "pipelines.parsing.front",
+    "pipelines.parsing.header",
     "pipelines.parsing.post",
     "pipelines.parsing.units",
     "pipelines.parsing.credits",

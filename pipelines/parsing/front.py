@@ -74,7 +74,7 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         state.byline_names += credits.split_names(BYLINE_TAIL.split(names, maxsplit=1)[0])
         post.published_date = post.published_date or dates.parse_date(text)
     elif shapes.URL_LINE.match(text) and post.url is None:
-        post.url = _address(text)
+        post.url = address(text)
     elif match := shapes.POSTED_LINE.match(text):
         state.posted_date = state.posted_date or dates.parse_date(match["date"])
     elif match := _date_line(text):
@@ -158,7 +158,8 @@ def _front_follows(units: list[Unit], i: int) -> bool:
     )
 
 
-def _address(text: str) -> str:
+def address(text: str) -> str:
+    """A bare URL line as the address it prints, without wrapping <>."""
     return text.strip().strip("<>")
 
 
@@ -197,7 +198,7 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
     for role, paragraph in prelude:
         text = paragraph.text
         if role == "url":
-            post.url = _address(text)
+            post.url = address(text)
         elif role == "outlet":
             post.outlet = outlets().first(text) or text
         elif role == "posted" and (match := shapes.POSTED_LINE.match(text)):

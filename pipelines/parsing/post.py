@@ -6,7 +6,7 @@ import re
 
 from pipelines.footnotes import count_notes, notes_region
 from pipelines.parsing import classify, credits, shapes
-from pipelines.parsing.front import is_caption_repeat, place_front, read_prelude
+from pipelines.parsing.front import address, is_caption_repeat, place_front, read_prelude
 from pipelines.parsing.gazetteer import canonical_author
 from pipelines.parsing.parts import ParsedPost, PostState, Problem
 from pipelines.parsing.segment import PostSpan
@@ -51,7 +51,7 @@ def _place_body(units: list[Unit], i: int, state: PostState, is_body: list[bool]
     text = units[i].text
     post = state.post
     if shapes.URL_LINE.match(text) and post.url is None:
-        post.url = text.strip("<>")  # the original's address, printed after the text
+        post.url = address(text)  # the original's address, printed after the text
     elif classify.CONTRIBUTORS_HEADING.match(text):
         state.in_contributors = True
     elif state.in_contributors and classify.is_person_name_line(text):
