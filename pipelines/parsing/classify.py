@@ -46,7 +46,9 @@ INNER_SENTENCE = re.compile(r"[a-z0-9)”’][.!] +[A-Z“‘]")
 CAPITALISED = re.compile(r"^[A-Z0-9“‘\"'¿(]")
 
 # --- bylines and datelines -----------------------------------------------------------------
-BYLINE_BY = re.compile(r"^(?:[Bb]y|BY)\s+(?P<names>.+?)(?:\s+for\s+(?P<outlet>.+?))?\s*(?:/.*)?$")
+BYLINE_BY = re.compile(
+    r"^(?:[Bb]y|BY)\s+(?P<names>.+?)(?:,?\s+[Ff]or\s+(?P<outlet>.+?))?\s*(?:/.*)?$"
+)
 BYLINE_AUTHOR = re.compile(r"^(?:Author|Authors|Written by|Words by)\s*:\s*(?P<names>.+)$")
 WP_BYLINE = re.compile(r"^by (?P<names>.+?) / (?P<date>[^/]+?) / .*$", re.IGNORECASE)
 MONTH_NAMES = (
@@ -215,6 +217,11 @@ def has_first_person(text: str) -> bool:
             return True
         pos = start + 1
     return False
+
+
+def blog_cue_count(text: str) -> int:
+    """How many distinct words of the blogger's talk about his output (BLOG_CUE_WORDS)."""
+    return len(_distinct_cues(text))
 
 
 def _distinct_cues(text: str) -> set[str]:

@@ -20,7 +20,6 @@ from pipelines.parsing.paragraphs import (
     ASIDE,
     CATCH_UP,
     INFORMAL_OPENING,
-    MEDIA_NOTE,
     closes_paragraph,
     first_unit_text,
     intro_eligible,
@@ -29,6 +28,7 @@ from pipelines.parsing.paragraphs import (
     is_byline_shape,
     is_front_matter,
     is_headline_shape,
+    media_note_up_front,
     names_outlet,
     prelude_role,
     standfirst_shape,
@@ -86,6 +86,7 @@ FEATURES = (
     "intro_two_plain",
     "intro_colon",
     "intro_catch_up_first",
+    "intro_note_first",
 )
 
 
@@ -210,7 +211,7 @@ def _aside(view: PageView, i: int) -> bool:
         return True
     return (
         classify.words(text, ASIDE_MAX_WORDS) <= ASIDE_MAX_WORDS
-        and MEDIA_NOTE.search(text) is not None
+        and media_note_up_front(text)
         and view.voice(i) >= INTRO_VOICE
     )
 
@@ -251,7 +252,13 @@ def _intro_and_headline_follow(view: PageView, h: int) -> bool:
     """An introduction and a headline come within a few paragraphs of headline h: h is then
     an older theme's blog-post title, not the article's."""
     for j in range(h + 2, min(len(view), h + 2 + INTRO_LOOKAHEAD)):
-        if view.headline[j] and view.role(j - 1) is None and _intro_like(view, j - 1):
+        opens_own_post = j + 1 < len(view) and view.role(j + 1) == "posted"
+        if (
+            view.headline[j]
+            and not opens_own_post  # a blog title of its own, not this post's headline
+            and view.role(j - 1) is None
+            and _intro_like(view, j - 1)
+        ):
             return True
     return False
 
@@ -308,7 +315,13 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "prev_closes": float(start > 0 and view.closes[start - 1]),
         "prev_body": float(start > 0 and view.body_like[start - 1]),
         "prev_headline": float(start > 0 and view.headline[start - 1]),
-        "prev_voice": float(start > 0 and view.voice(start - 1) >= PREV_VOICE_SCORE),
+        # the paragraph above reads as the start of this introduction: blog voice that talks
+        # about pieces or the blog, not just an "I think" of an article's last paragraph
+        "prev_voice": float(
+            start > 0
+            and view.voice(start - 1) >= PREV_VOICE_SCORE
+            and classify.blog_cue_count(view.texts[start - 1]) > 0
+        ),
         "head_strict": float(classify.is_title_like(head)),
         "head_long": float(classify.words(head, 16) > 16),
         "head_citation": float(bool(shapes.BOOK_CITATION.match(head))),
@@ -336,6 +349,8 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "intro_catch_up_first": float(
             len(intro) == 2 and CATCH_UP.search(view.texts[first]) is not None
         ),
+        # a note of an appearance closes an introduction as its aside, it never opens one
+        "intro_note_first": float(len(intro) == 2 and media_note_up_front(view.texts[first])),
         "intro_two_plain": float(len(intro) == 2 and not _aside(view, first + 1)),
         "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
         "date_after": float(

@@ -18,6 +18,7 @@ BODY_MIN_WORDS = 25
 SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sidebar furniture
 HEADLINE_MAX_CHARS = 220
 HEADLINE_MAX_WORDS = 28
+NOTE_CUE_WORDS = 15
 TITLE_CASE_MIN_WORDS = 4
 TITLE_CASE_SHARE = 0.75
 TITLE_CASE_MAX_WORDS = 16  # a title-cased line this short is a headline, even in two sentences
@@ -49,10 +50,13 @@ CATCH_UP = re.compile(
 ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
-    r"\b(?:spoke|speaking|spoken|talked|talking|interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|"
-    r"comments? (?:to|for)|commented|story by|programme|documentary|webinar|speak|"
+    r"\b(?:spoke|speaking|spoken|(?:talked|talking) (?:to|about|on|with)|"
+    r"interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|(?:a|gave a|give a) talk|"
+    r"talk (?:at|on|to)|"
+    r"comments? (?:to|for)|commented|story by|programme|documentary|webinar|"
+    r"speak(?:ing)? (?:at|on|to)|"
     r"roundtable|round-table|keynote|briefing|"
-    r"media|radio|television|TV|BBC|podcast|panel|talk|presentation|lecture|conference|seminar|"
+    r"media|radio|television|TV|BBC|podcast|panel|presentation|lecture|conference|seminar|"
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,
 )
@@ -146,6 +150,12 @@ def _known_other_shape(text: str) -> bool:
         or shapes.SIGNATURE.match(text)
         or shapes.MEDIA_LINK.match(text)
     )
+
+
+def media_note_up_front(text: str) -> bool:
+    """A note of a talk, an appearance or a quote says so in its first words ("Was on BBC
+    Radio 4 …"); an article mentions such things later, in passing."""
+    return MEDIA_NOTE.search(" ".join(text.split()[:NOTE_CUE_WORDS])) is not None
 
 
 def is_body_like(text: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipelines.parsing import classify, shapes
 from pipelines.parsing.evidence import FEATURES, Candidate, PageView, candidates
-from pipelines.parsing.paragraphs import INFORMAL_OPENING, MEDIA_NOTE
+from pipelines.parsing.paragraphs import INFORMAL_OPENING, media_note_up_front
 from pipelines.parsing.text import Paragraph
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "segment_weights.json"
@@ -191,7 +191,7 @@ def is_note_opener(view: PageView, i: int) -> bool:
     text = view.texts[i]
     return (
         classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
-        and MEDIA_NOTE.search(text) is not None
+        and media_note_up_front(text)
         and (
             view.voice(i) >= 3
             or bool(INFORMAL_OPENING.match(text) or classify.BLOG_OPENING.match(text))
@@ -211,10 +211,8 @@ def _note_only_start(view: PageView, headline: int, end: int) -> int:
         if is_note_opener(view, i):
             cut = i
             continue
-        if shapes.CLOSING_FURNITURE.match(view.firsts[i]) or shapes.MEDIA_LINK.match(
-            view.firsts[i]
-        ):
-            continue  # "Leave a comment", "Watch: …" under a note belong to the note
+        if shapes.is_furniture(view.firsts[i]) or shapes.MEDIA_LINK.match(view.firsts[i]):
+            continue  # "Posted in Media", "Watch: …" under a note belong to the note
         short = not view.body_like[i] and not view.closes[i] and not classify.is_caption(text)
         if not (shapes.URL_LINE.match(view.firsts[i]) or short):
             break

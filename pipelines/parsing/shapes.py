@@ -90,8 +90,8 @@ CREDIT_BYLINE = re.compile(
 DATE_IN_TEXT = re.compile(DATE_TEXT)
 # What a syndicated copy's date line holds besides the date: the site, a time, a time zone.
 DATE_LINE_REST = re.compile(
-    r"^[\s,|·–—-]*(?:(?:[\w-]+\.)+[a-z]{2,}|\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?|GMT|UTC|"
-    r"[A-Z]{1,3}[SD]?T|(?:Last )?(?:updated|published)(?: on)?|[\s,|·–—-])*$",
+    r"^[\s,:|·–—-]*(?:(?:[\w-]+\.)+[a-z]{2,}|\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?|GMT|UTC|"
+    r"[A-Z]{1,3}[SD]?T|(?:Last )?(?:updated|published)(?: on)?|[\s,:|·–—-])*$",
     re.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 12
@@ -142,13 +142,14 @@ MEDIA_LINK = re.compile(
 def dated_fields(text: str) -> tuple[str, list[str]] | None:
     """A line of short fields set off by " | " of which one is a date: "The Interpreter | 22
     Jul 2021 | Raffaello Pantucci". Returns the date and the other fields."""
-    fields = [f.strip() for f in re.split(r"\s+[|·]\s+", text)]
-    if len(fields) < 2 or any(len(f.split()) > FIELD_MAX_WORDS for f in fields):
-        return None
-    dated = [f for f in fields if DATE_FIELD.match(f)]
-    if len(dated) != 1:
-        return None
-    return dated[0], [f for f in fields if f is not dated[0]]
+    for separator in (r"\s+[|·]\s+", r",\s+"):  # "A | B | date", else "A, B, date"
+        fields = [f.strip() for f in re.split(separator, text)]
+        if len(fields) < 2 or any(len(f.split()) > FIELD_MAX_WORDS for f in fields):
+            continue
+        dated = [f for f in fields if DATE_FIELD.match(f)]
+        if len(dated) == 1:
+            return dated[0], [f for f in fields if f is not dated[0]]
+    return None
 
 
 def is_date_line(text: str) -> bool:
