@@ -56,7 +56,7 @@ MEDIA_NOTE = re.compile(
     r"comments? (?:to|for)|commented|story by|programme|documentary|webinar|"
     r"speak(?:ing)? (?:at|on|to)|"
     r"roundtable|round-table|keynote|briefing|"
-    r"media|radio|television|TV|BBC|podcast|panel|presentation|lecture|conference|seminar|"
+    r"media|radio|television|TV|podcast|panel|presentation|lecture|conference|seminar|"
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,
 )
