@@ -10,31 +10,21 @@ matter or a body follows, blog voice or the end of a post precedes it, its place
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Generic, TypeVar
 
 from pipelines.parsing import classify, shapes
 from pipelines.parsing.paragraphs import (
     ASIDE,
     CATCH_UP,
     INFORMAL_OPENING,
-    closes_paragraph,
-    first_unit_text,
     intro_eligible,
-    intro_voice,
-    is_body_like,
     is_byline_shape,
-    is_front_matter,
     is_headline_shape,
     media_note_up_front,
-    names_outlet,
-    prelude_role,
-    standfirst_shape,
 )
-from pipelines.parsing.text import Paragraph
+from pipelines.parsing.view import PageView
 
+__all__ = ["FEATURES", "Candidate", "PageView", "candidates"]
 MAX_INTRO_PARAGRAPHS = 2
 INTRO_LOOKAHEAD = 4
 FRONT_LOOKAHEAD = 3  # paragraphs under a headline read for its byline and date
@@ -45,8 +35,6 @@ PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the 
 INTRO_SHORT_WORDS = 90
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
-Item = TypeVar("Item")
-T = TypeVar("T")
 FEATURES = (
     "bias",
     "intro_one",
@@ -102,57 +90,6 @@ class Candidate:
     @property
     def intro_count(self) -> int:
         return self.roles.count("intro")
-
-
-class Lazy(Generic[Item, T]):
-    """A fact of each paragraph, worked out the first time a candidate asks for it.
-
-    Most facts are asked of a few paragraphs only (those next to a headline), so computing
-    them for every paragraph up front costs more than it saves.
-    """
-
-    def __init__(self, items: list[Item], fact: Callable[[Item], T]) -> None:
-        self._items = items
-        self._fact = fact
-        self._known: dict[int, T] = {}
-
-    def __getitem__(self, i: int) -> T:
-        known = self._known
-        if i not in known:
-            known[i] = self._fact(self._items[i])
-        return known[i]
-
-
-class PageView:
-    """The page's paragraphs with the facts every candidate asks of them, each computed once."""
-
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
-        self.paragraphs = paragraphs
-        self.texts = [p.text for p in paragraphs]
-        self.firsts = [first_unit_text(p) for p in paragraphs]
-        self.headline = [is_headline_shape(t) for t in self.firsts]
-        self.closes = Lazy(self.paragraphs, closes_paragraph)
-        self.front = Lazy(self.firsts, is_front_matter)
-        self.standfirst = Lazy(self.firsts, standfirst_shape)
-        self.date_line = Lazy(self.firsts, shapes.is_date_line)
-        self.names_outlet = Lazy(self.texts, names_outlet)
-        self.voices = Lazy(self.texts, intro_voice)
-        self.roles = Lazy(self.firsts, prelude_role)
-
-    def __len__(self) -> int:
-        return len(self.paragraphs)
-
-    @cached_property
-    def body_like(self) -> list[bool]:
-        return [is_body_like(t) for t in self.texts]
-
-    def voice(self, i: int) -> int:
-        """Blog voice of paragraph i if it could be an introduction, else 0."""
-        return self.voices[i]
-
-    def role(self, i: int) -> str | None:
-        """The prelude role paragraph i can take on its own shape, or None."""
-        return self.roles[i]
 
 
 def candidates(view: PageView) -> list[Candidate]:
