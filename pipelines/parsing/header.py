@@ -50,7 +50,7 @@ def _value(match: re.Match[str]) -> str:
     return next(v for k, v in groups.items() if k.startswith("value") and v).strip()
 
 
-HEADER_WINDOW = 5  # a site title and tagline may stand above the header: look this far
+HEADER_WINDOW = 12  # a site title, tagline and sidebar may stand above the header
 
 
 @dataclass(frozen=True)

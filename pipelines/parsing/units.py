@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pipelines.parsing import classify, shapes
 from pipelines.parsing.text import Paragraph, clean_inline
 
+SHORT_TITLE_WORDS = 10
 # A line that closes its sentence (or is a complete caption/credit) does not continue.
 LINE_CLOSED = re.compile(r"[.!?:;”\"’)\]]\s*$")
 CREDIT_ONLY = re.compile(
@@ -43,6 +44,17 @@ def _starts_structure(line: str) -> bool:
     )
 
 
+def _short_title_above(previous: str, line: str) -> bool:
+    """A short title-like line over a capitalised one: a headline with its standfirst or
+    byline under it, not a hard wrap (which breaks a long line)."""
+    first = line.lstrip()[:1]
+    return (
+        first.isupper()
+        and classify.words(previous, SHORT_TITLE_WORDS) <= SHORT_TITLE_WORDS
+        and classify.is_title_like(clean_inline(previous))
+    )
+
+
 def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
     """Cut one paragraph into units (see module docstring)."""
     if len(paragraph.lines) == 1:  # most paragraphs: one unit, the paragraph's own text
@@ -59,6 +71,7 @@ def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
                 and not _starts_structure(line)
                 and not classify.is_person_name_line(clean_inline(previous))  # a bare byline
                 and not shapes.is_date_line(clean_inline(previous))
+                and not _short_title_above(previous, line)
             )
             if continues or credit:
                 previous_lines.append(line)
