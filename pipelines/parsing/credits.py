@@ -9,7 +9,7 @@ from datetime import date
 import pycountry
 
 from pipelines.parsing import classify, dates, shapes
-from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, outlets
+from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, canonical_outlet, outlets
 from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
 
 NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
@@ -115,7 +115,7 @@ def read_byline(text: str) -> Byline:
         return Byline(split_names(match["names"]), None, None)
     if match := classify.BYLINE_BY.match(text):
         outlet = match["outlet"]
-        canonical = (outlets().first(outlet) or outlet.strip()) if outlet else None
+        canonical = canonical_outlet(outlet) if outlet else None
         return Byline(split_names(match["names"]), canonical, None)
     return Byline([], None, None)
 
@@ -150,8 +150,7 @@ def credited_outlet(body: str) -> str | None:
     """The outlet a closing credit names: "This article first appeared on the Guardian’s …"."""
     for paragraph in reversed(body.split("\n\n")[-CREDIT_PARAGRAPHS:]):
         if match := shapes.FIRST_APPEARED.search(paragraph):
-            name = _before_possessive(match["name"]).strip(" .,")
-            return outlets().first(name) or name
+            return canonical_outlet(_before_possessive(match["name"]).strip(" .,"))
     return None
 
 

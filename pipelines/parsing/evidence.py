@@ -131,13 +131,10 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
     tails += with_intro
     result = list(tails)
     for top, roles in tails:  # an older theme's block: blog-post title, Posted:, filing lines
-        i = top - 1
-        filings = 0
-        while i >= 0 and view.role(i) == "filing":
-            filings += 1
-            i -= 1
-        if i >= 1 and view.role(i) == "posted" and view.headline[i - 1]:
-            result.append((i - 1, ("blog_title", "posted", *("filing",) * filings, *roles)))
+        posted = _posted_above(view, top)
+        if posted is not None and posted >= 1 and view.headline[posted - 1]:
+            filings = ("filing",) * (top - posted - 1)
+            result.append((posted - 1, ("blog_title", "posted", *filings, *roles)))
     return result
 
 
@@ -177,12 +174,12 @@ def _byline_or_name(line: str) -> bool:
     return is_byline_shape(line) or classify.is_person_name_line(line)
 
 
-def _older_block_above(view: PageView, start: int) -> bool:
-    """A "Posted:" line (perhaps with filing lines under it) right above: the post starts higher."""
-    i = start - 1
+def _posted_above(view: PageView, top: int) -> int | None:
+    """The "Posted:" line right above paragraph top, perhaps with filing lines under it."""
+    i = top - 1
     while i >= 0 and view.role(i) == "filing":
         i -= 1
-    return i >= 0 and view.role(i) == "posted"
+    return i if i >= 0 and view.role(i) == "posted" else None
 
 
 def _intro_and_headline_follow(view: PageView, h: int) -> bool:
@@ -268,7 +265,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "head_short": float(classify.words(head, 3) <= 3),
         # a title-first post: nothing above the headline but the end of the previous post
         "bare_after_end": float(not roles and (start == 0 or view.closes[start - 1])),
-        "above_theme": float(_older_block_above(view, start)),
+        "above_theme": float(_posted_above(view, start) is not None),  # the post starts higher
         "byline_after": float(any(_byline_or_name(line) for line in under[:2])),
         "bare_dated": float(not roles and view.date_line[nxt]),
         "intro_two_voiced": float(

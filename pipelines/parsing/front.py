@@ -11,8 +11,8 @@ import re
 from datetime import date
 
 from pipelines.parsing import classify, credits, dates, shapes
-from pipelines.parsing.gazetteer import canonical_author, outlets
-from pipelines.parsing.parts import ParsedPost, PostState, Problem
+from pipelines.parsing.gazetteer import canonical_author, canonical_outlet, outlets
+from pipelines.parsing.parts import FURNITURE_REASON, ParsedPost, PostState, Problem
 from pipelines.parsing.text import Paragraph
 from pipelines.parsing.units import Unit
 
@@ -67,11 +67,11 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
     if shapes.EMPTY_BYLINE.match(text) or shapes.ISSUE_LINE.match(text):
         pass
     elif match := shapes.OUTLET_CREDIT.match(text):
-        state.byline_outlet = state.byline_outlet or outlets().first(match["name"]) or match["name"]
+        state.byline_outlet = state.byline_outlet or canonical_outlet(match["name"])
     elif match := shapes.CREDIT_BYLINE.match(text):
         state.byline_names += credits.split_names(match["names"])
     elif names := _foreign_byline(text):
-        state.byline_names += credits.split_names(BYLINE_TAIL.split(names, maxsplit=1)[0])
+        state.byline_names += credits.split_names(names)
         post.published_date = post.published_date or dates.parse_date(text)
     elif shapes.URL_LINE.match(text) and post.url is None:
         post.url = address(text)
@@ -85,8 +85,8 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
                 SERIES_WORD.search(field)
             ):
                 state.byline_names += credits.split_names(field)
-            elif outlets().first(field) == field or outlets().canonical.get(field):
-                state.byline_outlet = state.byline_outlet or outlets().canonical[field]
+            elif listed := outlets().canonical.get(field):  # a field that is an outlet's name
+                state.byline_outlet = state.byline_outlet or listed
     elif classify.is_byline(text):
         read_byline(text, state)
     elif classify.is_dateline(text):
@@ -164,12 +164,11 @@ def address(text: str) -> str:
 
 
 def _foreign_byline(text: str) -> str | None:
-    """The names of a byline in another language ("di X", "par X"), if the rest is a name;
-    a place and date may follow ("di Giulia Marchetti – Rome, 14 April 2016")."""
+    """The names of a byline in another language ("di X", "par X"), if they are names; a
+    place and date may follow them ("di Giulia Marchetti – Rome, 14 April 2016")."""
     match = shapes.FOREIGN_BYLINE.match(text)
-    names = match["names"] if match else ""
-    first = BYLINE_TAIL.split(names, maxsplit=1)[0].split(",")[0]
-    return names if match and classify.is_person_name_line(first) else None
+    names = BYLINE_TAIL.split(match["names"], maxsplit=1)[0] if match else ""
+    return names if match and classify.is_person_name_line(names.split(",")[0]) else None
 
 
 def _names_line(text: str) -> bool:
@@ -200,7 +199,7 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
         if role == "url":
             post.url = address(text)
         elif role == "outlet":
-            post.outlet = outlets().first(text) or text
+            post.outlet = canonical_outlet(text)
         elif role == "posted" and (match := shapes.POSTED_LINE.match(text)):
             posted = posted or dates.parse_date(match["date"])
         elif role == "date":
@@ -211,7 +210,7 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
         elif role == "filing":
             post.problems.append(
                 Problem(
-                    "WordPress page furniture, not part of the post",
+                    FURNITURE_REASON,
                     text,
                     paragraph.first_line,
                     paragraph.last_line,

@@ -58,6 +58,11 @@ def authors() -> Gazetteer:
     return _load("authors.csv")
 
 
+def canonical_outlet(name: str) -> str:
+    """The reviewed list's name for an outlet the text names, else the name as printed."""
+    return outlets().first(name) or name.strip()
+
+
 def canonical_author(name: str) -> str:
     """Fold spaces and trailing punctuation, then map known variants to one spelling."""
     cleaned = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip(" .,;:")

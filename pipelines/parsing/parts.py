@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+FURNITURE_REASON = "WordPress page furniture, not part of the post"
+
 
 @dataclass(frozen=True)
 class Problem:

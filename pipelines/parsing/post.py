@@ -8,7 +8,7 @@ from pipelines.footnotes import count_notes, notes_region
 from pipelines.parsing import classify, credits, shapes
 from pipelines.parsing.front import address, is_caption_repeat, place_front, read_prelude
 from pipelines.parsing.gazetteer import canonical_author
-from pipelines.parsing.parts import ParsedPost, PostState, Problem
+from pipelines.parsing.parts import FURNITURE_REASON, ParsedPost, PostState, Problem
 from pipelines.parsing.segment import PostSpan
 from pipelines.parsing.units import Unit, paragraph_units
 
@@ -137,7 +137,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         if classify.WP_FURNITURE.match(unit.text) or shapes.is_furniture(unit.text):
             post.problems.append(
                 Problem(
-                    "WordPress page furniture, not part of the post",
+                    FURNITURE_REASON,
                     unit.text,
                     unit.first_line,
                     unit.last_line,
