@@ -70,6 +70,7 @@ AFFILIATED = re.compile(
     re.IGNORECASE,
 )
 RAN_IN_BONUS = 3
+THIS_TIME_BONUS = 2
 AFFILIATION_PENALTY = 3
 # "this time for X", "This one, for X", "this piece for X": the piece the post is about.
 THIS_TIME = re.compile(
@@ -170,7 +171,7 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
     before = intro[:position]
     score = PREPOSITION_WEIGHT.get(preposition, 1) if preposition else 1
     if THIS_TIME.search(before):
-        score += 2
+        score += THIS_TIME_BONUS
     if PASSING.search(before):
         score -= PASSING_PENALTY
     if RAN_IN.search(before):

@@ -87,10 +87,6 @@ class Candidate:
     roles: tuple[str, ...]  # one per paragraph start..headline-1
     features: tuple[float, ...]
 
-    @property
-    def intro_count(self) -> int:
-        return self.roles.count("intro")
-
 
 def candidates(view: PageView) -> list[Candidate]:
     """Every candidate post start on the page, each with its features."""
@@ -215,9 +211,10 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
     last_intro = first + len(intro) - 1
     voice = view.voice(first) if intro else 0
     under = _lines_under(view, h)
+    aside = len(intro) == 2 and _aside(view, first + 1)
     second_names_outlet = (  # a media note naming broadcasters is an aside, not this
         len(intro) == 2
-        and not _aside(view, first + 1)
+        and not aside
         and view.names_outlet[first + 1]
         and not view.names_outlet[first]
     )
@@ -237,7 +234,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "intro_names_outlet": float(bool(intro) and view.names_outlet[first]),
         "intro_short": float(bool(intro) and intro_words <= INTRO_SHORT_WORDS),
         "intro_long": float(intro_words > INTRO_SHORT_WORDS),
-        "intro_aside": float(len(intro) == 2 and _aside(view, first + 1)),
+        "intro_aside": float(aside),
         "url_line": float("url" in roles),
         "date_before": float("date" in roles),
         "older_block": float("posted" in roles),
@@ -276,7 +273,6 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         ),
         # the paragraph saying where the piece ran opens an introduction, it does not close one
         "outlet_in_second": float(second_names_outlet),
-        # a second paragraph of introduction is an aside (media notes, a parenthesis)
         # "For Nikkei Asia, on the turmoil in Kazakhstan:" introduces what follows
         "intro_colon": float(bool(intro) and view.texts[last_intro].rstrip().endswith(":")),
         # a remark on the blog itself, then the piece: "Been quiet here …" / "Here is …"
@@ -285,7 +281,8 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         ),
         # a note of an appearance closes an introduction as its aside, it never opens one
         "intro_note_first": float(len(intro) == 2 and media_note_up_front(view.texts[first])),
-        "intro_two_plain": float(len(intro) == 2 and not _aside(view, first + 1)),
+        # a second paragraph of introduction is an aside (media notes, a parenthesis)
+        "intro_two_plain": float(len(intro) == 2 and not aside),
         "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
         "date_after": float(
             view.role(nxt) == "posted" or any(shapes.is_date_line(line) for line in under)

@@ -79,7 +79,7 @@ def locate_header(lines: list[str]) -> LocatedHeader | None:
 
 
 def parse_header(first_line: str, line_number: int) -> PageHeader | None:
-    """Recognise the page header on its first non-empty line; None means a front page."""
+    """Recognise an archive header in one line; None means the line is no header."""
     line = first_line.strip()
     if (match := MONTH_HEADER.match(line)) and match["month"].capitalize() in MONTHS:
         month = MONTHS[match["month"].capitalize()]

@@ -66,6 +66,12 @@ def page_body(text: str) -> tuple[list[Paragraph], LocatedHeader | None]:
     return [part for p in paragraphs for part in _without_line(p, found.line)], found
 
 
+def _header_reject(page: str, text: str, found: LocatedHeader) -> Reject:
+    """A line that reads like an archive header of no known shape."""
+    line = text.split("\n", found.line)[found.line - 1]
+    return Reject(page, "header", found.error or "", line, found.line, found.line)
+
+
 def _without_line(paragraph: Paragraph, number: int) -> list[Paragraph]:
     if not paragraph.first_line <= number <= paragraph.last_line:
         return [paragraph]
@@ -96,9 +102,7 @@ def parse_text(
     if found is not None and found.header is not None:
         result.header = found.header
     elif found is not None:
-        line = text.split("\n")[found.line - 1]
-        reason = found.error or ""
-        result.rejects.append(Reject(page, "header", reason, line, found.line, found.line))
+        result.rejects.append(_header_reject(page, text, found))
     segmented = find_posts(paragraphs, weights)
     if not segmented.posts:
         reason = "no post found: nothing on the page reads as a headline opening a post"

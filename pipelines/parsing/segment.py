@@ -23,6 +23,7 @@ from pipelines.parsing.text import Paragraph
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "segment_weights.json"
 NOTE_ONLY_MAX_WORDS = 80
+NOTE_VOICE = 3  # blog voice of a note without an informal opening
 NOTE_ONLY_REASON = (
     "note-only post: the blogger notes a talk, an appearance or a quote, with no article"
 )
@@ -34,10 +35,6 @@ class PostSpan:
 
     paragraphs: tuple[Paragraph, ...]
     roles: tuple[str, ...] = ()
-
-    @property
-    def intro_count(self) -> int:
-        return self.roles.count("intro")
 
     @property
     def headline(self) -> int:
@@ -175,10 +172,9 @@ def _only_a_note(view: PageView, headline: int, end: int) -> bool:
         for i in range(headline + 1, end)
         if view.role(i) is None and not shapes.is_furniture(view.firsts[i])
     ]
-    return (
-        bool(text)
-        and all(is_note_opener(view, i) or _note_link(view.firsts[i]) for i in text)
-        and any(is_note_opener(view, i) for i in text)
+    openers = [is_note_opener(view, i) for i in text]
+    return any(openers) and all(
+        opener or _note_link(view.firsts[i]) for i, opener in zip(text, openers, strict=True)
     )
 
 
@@ -193,7 +189,7 @@ def is_note_opener(view: PageView, i: int) -> bool:
         classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
         and media_note_up_front(text)
         and (
-            view.voice(i) >= 3
+            view.voice(i) >= NOTE_VOICE
             or bool(INFORMAL_OPENING.match(text) or classify.BLOG_OPENING.match(text))
         )
     )
@@ -211,10 +207,9 @@ def _note_only_start(view: PageView, headline: int, end: int) -> int:
         if is_note_opener(view, i):
             cut = i
             continue
-        if shapes.is_furniture(view.firsts[i]) or shapes.MEDIA_LINK.match(view.firsts[i]):
-            continue  # "Posted in Media", "Watch: …" under a note belong to the note
-        short = not view.body_like[i] and not view.closes[i] and not classify.is_caption(text)
-        if not (shapes.URL_LINE.match(view.firsts[i]) or short):
+        if shapes.is_furniture(view.firsts[i]) or _note_link(view.firsts[i]):
+            continue  # "Posted in Media", "Watch: …", its address under a note belong to it
+        if view.body_like[i] or view.closes[i] or classify.is_caption(text):
             break
     if cut < end and any(view.body_like[i] for i in range(headline + 1, cut)):
         return cut
