@@ -30,6 +30,9 @@ FOREIGN_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# Day first with dots, as German and other European outlets print it: "18.08.2021".
+DOTTED_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b")
+
 
 def parse_date(text: str) -> date | None:
     """The first day-month-year or month-day-year date in `text`, or None."""
@@ -48,8 +51,15 @@ def parse_date(text: str) -> date | None:
 def _foreign_date(text: str) -> date | None:
     match = FOREIGN_DATE.search(text)
     if not match:
-        return None
+        dotted = DOTTED_DATE.search(text)
+        if not dotted:
+            return None
+        return _date(dotted["y"], dotted["m"], dotted["d"])
+    return _date(match["y"], str(FOREIGN_MONTHS[match["m"].lower()]), match["d"])
+
+
+def _date(year: str, month: str, day: str) -> date | None:
     try:
-        return date(int(match["y"]), FOREIGN_MONTHS[match["m"].lower()], int(match["d"]))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None

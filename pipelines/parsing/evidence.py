@@ -35,6 +35,8 @@ PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the 
 INTRO_SHORT_WORDS = 90
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
+COHESION_WINDOW = 3  # paragraphs above, and body paragraphs below, a paragraph is compared with
+COHESION_MARGIN = 0.05  # share of its words by which the article below must win
 FEATURES = (
     "bias",
     "intro_one",
@@ -75,6 +77,12 @@ FEATURES = (
     "intro_colon",
     "intro_catch_up_first",
     "intro_note_first",
+    "above_note",
+    "intro_is_note",
+    "intro_after",
+    "first_fits_below",
+    "prev_fits_below",
+    "intro_under_posted",
 )
 
 
@@ -123,6 +131,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
                 break
             if k == 1 and view.headline[i] and not view.body_like[i]:
                 break  # a headline-shaped line is no intro (its own candidate reads it)
+            if k == 2 and view.note[i]:
+                break  # a note of an appearance closes an introduction, it never opens one
             with_intro.append((i, ("intro",) * k + roles))
     tails += with_intro
     result = list(tails)
@@ -193,6 +203,46 @@ def _intro_and_headline_follow(view: PageView, h: int) -> bool:
     return False
 
 
+def _intro_under_posted(view: PageView, h: int) -> bool:
+    """Under headline h, an older theme's Posted: block, then an introduction directly above
+    another headline: h is the blog-post title of a post with an introduction."""
+    i = h + 1
+    if i >= len(view) or view.role(i) != "posted":
+        return False
+    while i < len(view) and view.role(i) in ("posted", "filing"):
+        i += 1
+    return i + 1 < len(view) and _intro_like(view, i) and view.headline[i + 1]
+
+
+def _fits_below(view: PageView, i: int, h: int) -> bool:
+    """Paragraph i shares more of its subject words with the article under headline h than
+    with the prose above it (no prose above: no evidence either way)."""
+    words = view.words[i]
+    if not words:
+        return False
+    below: set[str] = set()
+    found = 0
+    for k in range(h + 1, min(len(view), h + 1 + 2 * COHESION_WINDOW)):
+        if view.body_like[k] and found < COHESION_WINDOW:
+            below |= view.words[k]
+            found += 1
+    above: set[str] = set()
+    for k in range(max(0, i - COHESION_WINDOW), i):
+        if view.body_like[k]:  # prose to compare with, not a theme's lines
+            above |= view.words[k]
+    if not above:
+        return False
+    return (len(words & below) - len(words & above)) / len(words) > COHESION_MARGIN
+
+
+def _above_notes(view: PageView, start: int) -> int:
+    """The paragraph above `start` once note-only paragraphs directly above are passed."""
+    i = start - 1
+    while i >= 0 and view.note[i]:
+        i -= 1
+    return i
+
+
 def _outlet_line(text: str) -> bool:
     return (
         classify.words(text, OUTLET_LINE_MAX_WORDS) <= OUTLET_LINE_MAX_WORDS
@@ -210,6 +260,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
     first = start + roles.index("intro") if intro else start  # the first intro paragraph
     last_intro = first + len(intro) - 1
     voice = view.voice(first) if intro else 0
+    prev = _above_notes(view, start)  # what ends the previous post, past any note-only posts
     under = _lines_under(view, h)
     aside = len(intro) == 2 and _aside(view, first + 1)
     second_names_outlet = (  # a media note naming broadcasters is an aside, not this
@@ -242,17 +293,25 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),
         "standfirst_after": float(view.standfirst[nxt] and not view.body_like[nxt]),
         "body_soon": float(any(view.body_like[i] for i in after)),
-        "page_start": float(start == 0),
-        "prev_closes": float(start > 0 and view.closes[start - 1]),
-        "prev_body": float(start > 0 and view.body_like[start - 1]),
-        "prev_headline": float(start > 0 and view.headline[start - 1]),
+        "page_start": float(prev < 0),
+        "prev_closes": float(prev >= 0 and view.closes[prev]),
+        "prev_body": float(prev >= 0 and view.body_like[prev]),
+        "prev_headline": float(prev >= 0 and view.headline[prev]),
         # the paragraph above reads as the start of this introduction: blog voice that talks
         # about pieces or the blog, not just an "I think" of an article's last paragraph
-        "prev_voice": float(
-            start > 0
-            and view.voice(start - 1) >= PREV_VOICE_SCORE
-            and classify.blog_cue_count(view.texts[start - 1]) > 0
+        "prev_voice": float(prev >= 0 and prev == start - 1 and view.presents[prev]),
+        # a note of a talk or an appearance, with no article, stands between two posts
+        "above_note": float(prev < start - 1),
+        # the one paragraph above the headline is such a note: the headline starts its own post
+        "intro_is_note": float(len(intro) == 1 and view.note[first]),
+        # what a paragraph is about: an introduction's lead-in shares the article's subject,
+        # the last paragraph of the previous post shares that post's
+        "first_fits_below": float(len(intro) == 2 and _fits_below(view, first, h)),
+        "prev_fits_below": float(
+            start > 0 and view.body_like[start - 1] and _fits_below(view, start - 1, h)
         ),
+        # the introduction printed under the headline: "A piece in the <Paper>, where …"
+        "intro_after": float(not intro and view.presents[nxt]),
         "head_strict": float(classify.is_title_like(head)),
         "head_long": float(classify.words(head, 16) > 16),
         "head_citation": float(bool(shapes.BOOK_CITATION.match(head))),
@@ -261,7 +320,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         ),
         "head_short": float(classify.words(head, 3) <= 3),
         # a title-first post: nothing above the headline but the end of the previous post
-        "bare_after_end": float(not roles and (start == 0 or view.closes[start - 1])),
+        "bare_after_end": float(not roles and (prev < 0 or view.closes[prev])),
         "above_theme": float(_posted_above(view, start) is not None),  # the post starts higher
         "byline_after": float(any(_byline_or_name(line) for line in under[:2])),
         "bare_dated": float(not roles and view.date_line[nxt]),
@@ -284,6 +343,8 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         # a second paragraph of introduction is an aside (media notes, a parenthesis)
         "intro_two_plain": float(len(intro) == 2 and not aside),
         "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
+        # blog-post title, Posted:, then an introduction and the article's own headline
+        "intro_under_posted": float(not roles and _intro_under_posted(view, h)),
         "date_after": float(
             view.role(nxt) == "posted" or any(shapes.is_date_line(line) for line in under)
         ),

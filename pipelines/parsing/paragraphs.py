@@ -19,6 +19,9 @@ SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sideba
 HEADLINE_MAX_CHARS = 220
 HEADLINE_MAX_WORDS = 28
 NOTE_CUE_WORDS = 15
+NOTE_ONLY_MAX_WORDS = 80
+NOTE_VOICE = 3  # blog voice of a note without an informal opening
+TALKS_ABOUT_PIECES = 3  # blog voice of a paragraph that presents a piece or the blog
 TITLE_CASE_MIN_WORDS = 4
 TITLE_CASE_SHARE = 0.75
 TITLE_CASE_MAX_WORDS = 16  # a title-cased line this short is a headline, even in two sentences
@@ -27,7 +30,8 @@ TITLE_CASE_MAX_WORDS = 16  # a title-cased line this short is a headline, even i
 # venue: …", "One more on …"), a place in time ("Belatedly, …", "Around the anniversary of …").
 INFORMAL_OPENING = re.compile(
     r"^(?:(?:Old|Same|Familiar|Different|New|Another) (?:subject|topic|theme|venue|outlet)\b|"
-    r"One more\b|Two more\b|A few more\b|Few more\b|More on\b|Back to\b|Belatedly\b|Late(?:ly)?\b|"
+    r"One (?:more|for)\b|Two more\b|A few more\b|Few more\b|More on\b|Back to\b|Belatedly\b|"
+    r"Late(?:ly)?\b|"
     r"Around\b|Ahead of\b|Following\b|Following up\b|Further to\b|On the back of\b|Looking\b|"
     r"Trying\b|Thinking\b|Writing\b|Wrote\b|Spoke\b|Gave\b|Did\b|Had\b|Got\b|Took\b|Went\b|"
     r"Quoted\b|Appeared\b|Chatted\b|Talked\b|Interviewed\b|Presented\b|Was on\b|Were on\b|"
@@ -48,6 +52,15 @@ CATCH_UP = re.compile(
     re.IGNORECASE,
 )
 ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
+# Words that carry a paragraph's subject: four letters or more, not the commonest function words.
+CONTENT_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+_COMMON = (
+    "that this with from have been were their there which would about what when will they "
+    "them than into also more most only some such other very much many over after before "
+    "these those being because while where could should still even just like does make made "
+    "said says your ours here then thus however"
+)
+COMMON_WORDS = frozenset(_COMMON.split())
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
     r"\b(?:spoke|speaking|spoken|(?:talked|talking) (?:to|about|on|with)|"
@@ -68,6 +81,28 @@ HEADLINE_CLOSED = re.compile(r"[.,;:…]$|[.!]\)$|。$")  # "For Nikkei, on Kaza
 
 def intro_voice(text: str) -> int:
     return classify.blog_voice_score(text) if intro_eligible(text) else 0
+
+
+def talks_about_pieces(text: str) -> bool:
+    """Blog voice that presents a piece or the blog, not just an article's "I think"."""
+    return intro_voice(text) >= TALKS_ABOUT_PIECES and classify.blog_cue_count(text) > 0
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The lower-cased subject words of a paragraph, to compare what two paragraphs are about."""
+    return frozenset(w.lower() for w in CONTENT_WORD.findall(text)) - COMMON_WORDS
+
+
+def is_note_opener(text: str) -> bool:
+    """A short paragraph in the blogger's voice about a talk, an appearance or a quote."""
+    return (
+        classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
+        and media_note_up_front(text)
+        and (
+            intro_voice(text) >= NOTE_VOICE
+            or bool(INFORMAL_OPENING.match(text) or classify.BLOG_OPENING.match(text))
+        )
+    )
 
 
 def prelude_role(text: str) -> str | None:

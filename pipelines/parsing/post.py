@@ -8,6 +8,7 @@ from pipelines.footnotes import count_notes, notes_region
 from pipelines.parsing import classify, credits, shapes
 from pipelines.parsing.front import address, is_caption_repeat, place_front, read_prelude
 from pipelines.parsing.gazetteer import canonical_author
+from pipelines.parsing.paragraphs import talks_about_pieces
 from pipelines.parsing.parts import FURNITURE_REASON, ParsedPost, PostState, Problem
 from pipelines.parsing.segment import PostSpan
 from pipelines.parsing.units import Unit, paragraph_units
@@ -146,6 +147,9 @@ def parse_post(span: PostSpan) -> ParsedPost:
             continue
         if region and unit.paragraph >= trailing:
             _place_after_notes(unit, state)
+            continue
+        if i == 0 and post.blog_note is None and talks_about_pieces(unit.text):
+            post.blog_note = unit.text  # the introduction, printed under the headline
             continue
         if not state.in_body and place_front(unit.text, rest, i, state):
             continue

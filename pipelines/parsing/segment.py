@@ -18,12 +18,9 @@ from pathlib import Path
 
 from pipelines.parsing import classify, shapes
 from pipelines.parsing.evidence import FEATURES, Candidate, PageView, candidates
-from pipelines.parsing.paragraphs import INFORMAL_OPENING, media_note_up_front
 from pipelines.parsing.text import Paragraph
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "segment_weights.json"
-NOTE_ONLY_MAX_WORDS = 80
-NOTE_VOICE = 3  # blog voice of a note without an informal opening
 NOTE_ONLY_REASON = (
     "note-only post: the blogger notes a talk, an appearance or a quote, with no article"
 )
@@ -172,7 +169,7 @@ def _only_a_note(view: PageView, headline: int, end: int) -> bool:
         for i in range(headline + 1, end)
         if view.role(i) is None and not shapes.is_furniture(view.firsts[i])
     ]
-    openers = [is_note_opener(view, i) for i in text]
+    openers = [view.note[i] for i in text]
     return any(openers) and all(
         opener or _note_link(view.firsts[i]) for i, opener in zip(text, openers, strict=True)
     )
@@ -182,29 +179,16 @@ def _note_link(text: str) -> bool:
     return bool(shapes.URL_LINE.match(text) or shapes.MEDIA_LINK.match(text))
 
 
-def is_note_opener(view: PageView, i: int) -> bool:
-    """A short paragraph in the blogger's voice about a talk, an appearance or a quote."""
-    text = view.texts[i]
-    return (
-        classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
-        and media_note_up_front(text)
-        and (
-            view.voice(i) >= NOTE_VOICE
-            or bool(INFORMAL_OPENING.match(text) or classify.BLOG_OPENING.match(text))
-        )
-    )
-
-
 def _note_only_start(view: PageView, headline: int, end: int) -> int:
     """Where a trailing run of note-only paragraphs starts in a post (end: there is none).
 
-    The run opens with a note (`is_note_opener`) and holds only notes, addresses and short
-    paragraphs; the post keeps at least one body paragraph before it.
+    The run opens with a note (`paragraphs.is_note_opener`) and holds only notes, addresses
+    and short paragraphs; the post keeps at least one body paragraph before it.
     """
     cut = end
     for i in range(end - 1, headline + 1, -1):
         text = view.texts[i]
-        if is_note_opener(view, i):
+        if view.note[i]:
             cut = i
             continue
         if shapes.is_furniture(view.firsts[i]) or _note_link(view.firsts[i]):
@@ -219,7 +203,7 @@ def _note_only_start(view: PageView, headline: int, end: int) -> int:
 def _split_at_openers(view: PageView, start: int, end: int) -> list[tuple[Paragraph, ...]]:
     groups: list[tuple[Paragraph, ...]] = []
     for i in range(start, end):
-        if is_note_opener(view, i) or not groups:
+        if view.note[i] or not groups:
             groups.append((view.paragraphs[i],))
         else:
             groups[-1] = (*groups[-1], view.paragraphs[i])

@@ -166,8 +166,8 @@ def is_date_line(text: str) -> bool:
     match = DATE_IN_TEXT.search(text)
     if match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]):
         return True
-    foreign = dates.FOREIGN_DATE.fullmatch(text.strip())  # "12 luglio 2018"
-    return foreign is not None
+    bare = text.strip()  # "12 luglio 2018", "18.08.2021"
+    return bool(dates.FOREIGN_DATE.fullmatch(bare) or dates.DOTTED_DATE.fullmatch(bare))
 
 
 def is_furniture(text: str) -> bool:

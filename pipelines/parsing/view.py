@@ -9,14 +9,17 @@ from typing import Generic, TypeVar
 from pipelines.parsing import shapes
 from pipelines.parsing.paragraphs import (
     closes_paragraph,
+    content_words,
     first_unit_text,
     intro_voice,
     is_body_like,
     is_front_matter,
     is_headline_shape,
+    is_note_opener,
     names_outlet,
     prelude_role,
     standfirst_shape,
+    talks_about_pieces,
 )
 from pipelines.parsing.text import Paragraph
 
@@ -58,6 +61,9 @@ class PageView:
         self.names_outlet = Lazy(self.texts, names_outlet)
         self.voices = Lazy(self.texts, intro_voice)
         self.roles = Lazy(self.firsts, prelude_role)
+        self.note = Lazy(self.texts, is_note_opener)
+        self.words = Lazy(self.texts, content_words)
+        self.presents = Lazy(self.texts, talks_about_pieces)
 
     def __len__(self) -> int:
         return len(self.paragraphs)
