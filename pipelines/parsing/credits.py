@@ -50,6 +50,7 @@ ISSUE_OF = re.compile(
 # "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
 PERSON_OF_NAME = re.compile(rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?(?P<name>{ORG_NAME})")
 POSSESSIVE = re.compile(r"[’']s\b.*$")
+OWNED_TITLE = re.compile(r"^(?P<owner>[A-Z][a-z]+)[’']s (?:[A-Z][\w’'-]*(?: |$))+$")
 # A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
 PASSING = re.compile(
     r"\b(?:(?:earlier|previous|older|other) (?:piece|article|column|op-ed|post|paper)s?|"
@@ -220,7 +221,12 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
 
 def _before_possessive(name: str) -> str:
     """The name before a possessive; a person after "of" goes with it ("the Far Eastern
-    Economic Review of Helen Marsden’s new book" ran in the Review)."""
+    Economic Review of Helen Marsden’s new book" ran in the Review). A one-word owner that
+    names no listed outlet, followed by a title, is part of the title ("Jane’s Intelligence
+    Review"), where "Hoover Institution’s China Leadership Monitor" ran at the Institution."""
+    owned = OWNED_TITLE.match(name)
+    if owned and not outlets().first(owned["owner"]):
+        return name
     cut = POSSESSIVE.sub("", name)
     if cut != name and " of " in cut:
         head, _, tail = cut.rpartition(" of ")
@@ -230,8 +236,8 @@ def _before_possessive(name: str) -> str:
 
 
 def _trim_name(name: str, kb) -> str | None:
-    """Cut a name at a connector where what follows is a place or people ("Il Foglio on China");
-    a name that opens with one ("Italian for Il Foglio") is none."""
+    """Cut a name at a connector where what follows is a place or people ("Il Foglio on China")
+    or a subject ("… on the …"); a name that opens with one ("Italian for Il Foglio") is none."""
     parts = re.split(rf" ({CONNECTOR}) ", name)
     segments = parts[0::2]
     first = kb.lookup(segments[0])
@@ -244,6 +250,8 @@ def _trim_name(name: str, kb) -> str | None:
         known = kb.lookup(segment)
         if known is not None and known.label != "ORG":
             break
+        if connector == "on" and segment.startswith("the "):
+            break  # "for the Jamestown Foundation on the Islamic Movement …": the subject
         kept += [connector, segment]
     return " ".join(kept).strip(" .,’'") or None
 

@@ -32,6 +32,8 @@ FOREIGN_DATE = re.compile(
 
 # Day first with dots, as German and other European outlets print it: "18.08.2021".
 DOTTED_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b")
+# Year, month, day as Chinese and Japanese outlets print them: "2018年5月14日".
+CJK_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
 def parse_date(text: str) -> date | None:
@@ -51,10 +53,10 @@ def parse_date(text: str) -> date | None:
 def _foreign_date(text: str) -> date | None:
     match = FOREIGN_DATE.search(text)
     if not match:
-        dotted = DOTTED_DATE.search(text)
-        if not dotted:
+        numeric = DOTTED_DATE.search(text) or CJK_DATE.search(text)
+        if not numeric:
             return None
-        return _date(dotted["y"], dotted["m"], dotted["d"])
+        return _date(numeric["y"], numeric["m"], numeric["d"])
     return _date(match["y"], str(FOREIGN_MONTHS[match["m"].lower()]), match["d"])
 
 

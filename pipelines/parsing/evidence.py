@@ -118,6 +118,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
         tails.append((j, ("date",)))
         if j - 1 >= 0 and _outlet_line(view.firsts[j - 1]):
             tails.append((j - 1, ("outlet", "date")))
+    if j >= 0 and view.role(j) == "issue":  # a journal's issue line over the headline
+        tails.append((j, ("issue",)))
     with_url = []
     for top, roles in tails:
         if top - 1 >= 0 and view.role(top - 1) == "url":

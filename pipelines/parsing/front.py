@@ -68,6 +68,9 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         pass
     elif match := shapes.OUTLET_CREDIT.match(text):
         state.byline_outlet = state.byline_outlet or canonical_outlet(match["name"])
+    elif match := shapes.PUBLISHED_IN.match(text):
+        state.byline_outlet = state.byline_outlet or canonical_outlet(match["name"])
+        post.published_date = post.published_date or dates.parse_date(match["date"])
     elif match := shapes.CREDIT_BYLINE.match(text):
         state.byline_names += credits.split_names(match["names"])
     elif names := _foreign_byline(text):
@@ -207,7 +210,7 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
             post.published_date = post.published_date or dates.parse_date(found)
         elif role == "blog_title":
             post.blog_title = text
-        elif role == "filing":
+        elif role in ("filing", "issue"):
             post.problems.append(
                 Problem(
                     FURNITURE_REASON,

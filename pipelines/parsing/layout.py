@@ -25,7 +25,9 @@ CONTINUES = re.compile(r"^\s*[a-z]")
 
 
 def _continues(previous: str, line: str) -> bool:
-    return bool(LINE_OPEN.search(previous) and CONTINUES.match(line))
+    return bool(
+        LINE_OPEN.search(previous) and CONTINUES.match(line) and not shapes.NAMES_BYLINE.match(line)
+    )
 
 
 def _line_paragraphs(block: Paragraph) -> list[Paragraph]:

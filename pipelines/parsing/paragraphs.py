@@ -52,6 +52,7 @@ CATCH_UP = re.compile(
     re.IGNORECASE,
 )
 ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
+NUMBERED_NOTE = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?\s)")  # "[1] …", "1. …", "12 …"
 # Words that carry a paragraph's subject: four letters or more, not the commonest function words.
 CONTENT_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
 _COMMON = (
@@ -96,7 +97,8 @@ def content_words(text: str) -> frozenset[str]:
 def is_note_opener(text: str) -> bool:
     """A short paragraph in the blogger's voice about a talk, an appearance or a quote."""
     return (
-        classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
+        not NUMBERED_NOTE.match(text)  # "[1] Personal interview, …" is a footnote
+        and classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
         and media_note_up_front(text)
         and (
             intro_voice(text) >= NOTE_VOICE
@@ -114,6 +116,8 @@ def prelude_role(text: str) -> str | None:
         return "filing"
     if shapes.is_date_line(text):
         return "date"
+    if shapes.ISSUE_LINE.match(text):
+        return "issue"  # "China Brief Volume: 10 Issue: 13" over the headline
     return None
 
 
@@ -244,6 +248,7 @@ def is_byline_shape(text: str) -> bool:
         classify.is_byline(text)
         or shapes.CREDIT_BYLINE.match(text)
         or shapes.EMPTY_BYLINE.match(text)
+        or shapes.NAMES_BYLINE.match(text)
         or (foreign and classify.is_person_name_line(foreign["names"]))
     )
 

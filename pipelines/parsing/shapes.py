@@ -11,8 +11,12 @@ import re
 from pipelines.parsing import classify, dates
 from pipelines.parsing.classify import MONTH_NAMES
 
-NAME_WORD = r"(?:[A-Z][\w’'&-]*(?:\.\w[\w’'&-]*)*)"  # "CABAR.asia", never across a full stop
-CONNECTOR = r"(?:of|and|on|for|the|de|del|di|la|le|al)"
+# "CABAR.asia" (never across a full stop), "openDemocracy" (lower-case, then a capital)
+NAME_WORD = r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w’'&-]*(?:\.\w[\w’'&-]*)*)"
+# lower-case words inside a name: "Council on Foreign Relations", "Corriere della Sera"
+CONNECTOR = (
+    r"(?:of|and|on|for|the|de|del|della|delle|dello|degli|dei|des|du|da|do|dos|das|di|la|le|al)"
+)
 ORG_NAME = rf"{NAME_WORD}(?: (?:{CONNECTOR} )*{NAME_WORD}){{0,6}}"  # "Council on Foreign Relations"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE_TEXT = (
@@ -82,6 +86,12 @@ OUTLET_CREDIT = re.compile(rf"^For (?:the )?(?P<name>{ORG_NAME})$")
 # Bylines in the languages the blog's syndicated copies appear in: "di X", "par X", "von X".
 FOREIGN_BYLINE = re.compile(r"^(?:di|par|von|por|de|door|av|af)\s+(?P<names>\S.*)$")
 EMPTY_BYLINE = re.compile(r"^[Bb]y:?$")
+# A whole line of names after a lower-case "by" in any language: "par Alexandre Dubois et
+# Raffaello Pantucci" stands alone, where a hard-wrapped "by the …" goes on in lower case.
+NAMES_BYLINE = re.compile(
+    r"^(?:by|di|par|von|por|door|av|af)\s+[A-Z][\w’'.-]+"
+    r"(?:,?\s+(?:(?:et|e|y|und|and|&)\s+)?[A-Z][\w’'.-]+)*\s*$"
+)
 # "Reviewed by X", "Interview by X": a byline that says what the author did.
 CREDIT_BYLINE = re.compile(
     r"^(?:Reviewed|Review|Interview(?:ed)?|Written|Words|Text|Report(?:ed)?|Compiled|Edited) "
@@ -123,6 +133,12 @@ LEAD_AND_DATE = re.compile(  # after a comma only a short name: "RUSI Commentary
     rf"^(?:(?P<lead>[^|–—,]{{2,60}}?)\s*[|–—]"
     rf"|(?P<short_lead>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){{0,3}}),)\s*(?P<date>{DATE_TEXT})\.?$"
 )
+# "Published in The Straits Times on 29 September 2014": where and when, on one line.
+PUBLISHED_IN = re.compile(
+    r"^(?:(?:This|The) (?:article|piece|column|op-ed) (?:was )?|(?:First|Originally) )?"
+    rf"(?:[Pp]ublished|[Aa]ppeared|[Rr]an) (?:in|on|by) (?:the )?(?P<name>{ORG_NAME})"
+    rf",?(?: on)? (?P<date>{DATE_TEXT})\.?$"
+)
 # "This article first appeared on the Guardian’s Comment is free site": where a piece ran.
 FIRST_APPEARED = re.compile(
     r"\b(?:first|originally) (?:appeared|published|ran|run) (?:in|on|at|by|with) "
@@ -161,13 +177,13 @@ def is_date_line(text: str) -> bool:
         return True
     if len(text.split()) > DATE_LINE_MAX_WORDS:
         return False
-    if LEAD_AND_DATE.match(text) or dated_fields(text):
+    if LEAD_AND_DATE.match(text) or dated_fields(text) or PUBLISHED_IN.match(text):
         return True
     match = DATE_IN_TEXT.search(text)
     if match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]):
         return True
-    bare = text.strip()  # "12 luglio 2018", "18.08.2021"
-    return bool(dates.FOREIGN_DATE.fullmatch(bare) or dates.DOTTED_DATE.fullmatch(bare))
+    bare = text.strip()  # "12 luglio 2018", "18.08.2021", "2018年5月14日"
+    return any(p.fullmatch(bare) for p in (dates.FOREIGN_DATE, dates.DOTTED_DATE, dates.CJK_DATE))
 
 
 def is_furniture(text: str) -> bool:
