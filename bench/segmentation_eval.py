@@ -61,9 +61,9 @@ PRIOR = {
     "intro_two_voiced": 2.0, "bare_dated": 2.5, "byline_after": 1.5,
     "outlet_in_second": -2.0, "intro_two_plain": -2.0,
     "intro_colon": 1.5, "intro_catch_up_first": 2.5,
-    "intro_note_first": -2.5, "above_note": 0.5, "intro_is_note": -1.0,
+    "intro_note_first": -2.5, "above_note": 0.5, "intro_is_note": -3.0,
     "intro_after": 1.5, "first_fits_below": 1.5, "prev_fits_below": -1.5,
-    "intro_under_posted": -3.0,
+    "intro_under_posted": -3.0, "caption_after": 1.5,
 }  # fmt: skip
 # Chosen by this script's own leave-one-page-out totals (try --start-bonus / --prior-strength):
 START_BONUS = 1.0  # per chosen post, see segment.Weights

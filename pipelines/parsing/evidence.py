@@ -10,6 +10,7 @@ matter or a body follows, blog voice or the end of a post precedes it, its place
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipelines.parsing import classify, shapes
@@ -35,6 +36,11 @@ PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the 
 INTRO_SHORT_WORDS = 90
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
+# An appearance whose words are printed under the note: an interview, a transcript.
+WRITTEN_UP = re.compile(
+    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|spoke (?:with|to)|conversation with)\b",
+    re.IGNORECASE,
+)
 COHESION_WINDOW = 3  # paragraphs above, and body paragraphs below, a paragraph is compared with
 COHESION_MARGIN = 0.05  # share of its words by which the article below must win
 FEATURES = (
@@ -83,6 +89,7 @@ FEATURES = (
     "first_fits_below",
     "prev_fits_below",
     "intro_under_posted",
+    "caption_after",
 )
 
 
@@ -294,6 +301,8 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),
         "standfirst_after": float(view.standfirst[nxt] and not view.body_like[nxt]),
+        # a photo and its credit under the headline: an article's top, not a heading's
+        "caption_after": float(classify.is_caption(view.firsts[nxt])),
         "body_soon": float(any(view.body_like[i] for i in after)),
         "page_start": float(prev < 0),
         "prev_closes": float(prev >= 0 and view.closes[prev]),
@@ -304,8 +313,11 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "prev_voice": float(prev >= 0 and prev == start - 1 and view.presents[prev]),
         # a note of a talk or an appearance, with no article, stands between two posts
         "above_note": float(prev < start - 1),
-        # the one paragraph above the headline is such a note: the headline starts its own post
-        "intro_is_note": float(len(intro) == 1 and view.note[first]),
+        # the one paragraph above the headline is such a note, and of no interview (which is
+        # printed): the headline starts a post of its own
+        "intro_is_note": float(
+            len(intro) == 1 and view.note[first] and not WRITTEN_UP.search(first_intro)
+        ),
         # what a paragraph is about: an introduction's lead-in shares the article's subject,
         # the last paragraph of the previous post shares that post's
         "first_fits_below": float(len(intro) == 2 and _fits_below(view, first, h)),

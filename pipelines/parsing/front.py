@@ -90,6 +90,9 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
                 state.byline_names += credits.split_names(field)
             elif listed := outlets().canonical.get(field):  # a field that is an outlet's name
                 state.byline_outlet = state.byline_outlet or listed
+        lead = shapes.LEAD_AND_DATE.match(text)  # "Nikkei Asia, January 14, 2022"
+        if lead and (listed := outlets().first(lead["lead"] or lead["short_lead"])):
+            state.byline_outlet = state.byline_outlet or listed
     elif classify.is_byline(text):
         read_byline(text, state)
     elif classify.is_dateline(text):
