@@ -12,7 +12,12 @@ from pipelines.parsing import classify, dates, shapes
 from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, canonical_outlet, outlets
 from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
 
-NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|et|e|y|und)\s+|\s*&\s*)")
+# "I was interviewed by X", "This interview was conducted by X": who wrote the interview up.
+INTRO_INTERVIEWER = re.compile(
+    r"\b(?:interviewed|interview (?:was )?(?:conducted|done)) by "
+    r"(?P<name>[A-Z][a-z]+ [A-Z][\w’'-]+)"
+)
 AFFILIATION = re.compile(r",\s*(?:[A-Z][\w.&’' -]*)$")
 # "with the excellent Kabir for Lawfare", "with my colleague Niva Yau": a named co-author.
 INTRO_COAUTHOR = re.compile(
@@ -288,6 +293,9 @@ def find_authors(
             coauthors.append(canonical_author(full.group() if full else first))
         if coauthors and not names:
             names = [BLOG_AUTHOR, *coauthors]  # "a piece with X": the blogger wrote it too
+        interviewer = INTRO_INTERVIEWER.search(blog_note)
+        if interviewer and not names:
+            names = [canonical_author(interviewer["name"])]
     seen: dict[str, None] = {}
     for name in names:
         if classify.is_person_name_line(name):

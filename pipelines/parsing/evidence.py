@@ -38,7 +38,8 @@ BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 OUTLET_LINE_MAX_WORDS = 8
 # An appearance whose words are printed under the note: an interview, a transcript.
 WRITTEN_UP = re.compile(
-    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|spoke (?:with|to)|conversation with)\b",
+    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|spoke(?: at length)? (?:with|to)|"
+    r"conversation with|write-?up|written up)\b",
     re.IGNORECASE,
 )
 COHESION_WINDOW = 3  # paragraphs above, and body paragraphs below, a paragraph is compared with
@@ -322,7 +323,10 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         # the last paragraph of the previous post shares that post's
         "first_fits_below": float(len(intro) == 2 and _fits_below(view, first, h)),
         "prev_fits_below": float(
-            start > 0 and view.body_like[start - 1] and _fits_below(view, start - 1, h)
+            start > 0
+            and view.body_like[start - 1]
+            and not view.closes[start - 1]  # a bio ends its post whatever it is about
+            and _fits_below(view, start - 1, h)
         ),
         # the introduction printed under the headline: "A piece in the <Paper>, where …"
         "intro_after": float(not intro and view.presents[nxt]),

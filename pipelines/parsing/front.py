@@ -174,7 +174,8 @@ def _foreign_byline(text: str) -> str | None:
     place and date may follow them ("di Giulia Marchetti – Rome, 14 April 2016")."""
     match = shapes.FOREIGN_BYLINE.match(text)
     names = BYLINE_TAIL.split(match["names"], maxsplit=1)[0] if match else ""
-    return names if match and classify.is_person_name_line(names.split(",")[0]) else None
+    first = credits.split_names(names)[0] if names else ""
+    return names if match and classify.is_person_name_line(first) else None
 
 
 def _names_line(text: str) -> bool:
