@@ -175,6 +175,15 @@ NOT_NAME_WORDS = frozenset(
         "future",
         "recent",
         "about",
+        # titles of posts printed on a line of their own under a byline
+        "fellow",
+        "associate",
+        "director",
+        "professor",
+        "researcher",
+        "analyst",
+        "editor",
+        "correspondent",
     ]
 )
 PERSON_NAME_ONLY = re.compile(rf"^{NAME}\.?$")

@@ -128,6 +128,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
             tails.append((j - 1, ("outlet", "date")))
     if j >= 0 and view.role(j) == "issue":  # a journal's issue line over the headline
         tails.append((j, ("issue",)))
+    if j >= 0 and _outlet_and_date(view, j):  # both in one paragraph
+        tails.append((j, ("outlet_date",)))
     with_url = []
     for top, roles in tails:
         if top - 1 >= 0 and view.role(top - 1) == "url":
@@ -143,6 +145,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
                 break  # a headline-shaped line is no intro (its own candidate reads it)
             if k == 2 and view.note[i]:
                 break  # a note of an appearance closes an introduction, it never opens one
+            if i > 0 and view.note[i - 1] and not _intro_like(view, i):
+                break  # "The segment is forty minutes in": the note's own line
             with_intro.append((i, ("intro",) * k + roles))
     tails += with_intro
     result = list(tails)
@@ -178,7 +182,7 @@ def _intro_like(view: PageView, i: int) -> bool:
 def _lines_under(view: PageView, h: int) -> list[str]:
     """The first lines under headline h, as printed, until the body: a byline and a dateline
     may share a paragraph or stand in paragraphs of their own."""
-    lines: list[str] = []
+    lines = [line.strip() for line in view.paragraphs[h].lines[1:]]  # a dateline may share it
     for i in range(h + 1, min(len(view), h + 1 + FRONT_LOOKAHEAD)):
         if view.body_like[i]:
             break
@@ -246,11 +250,31 @@ def _fits_below(view: PageView, i: int, h: int) -> bool:
 
 
 def _above_notes(view: PageView, start: int) -> int:
-    """The paragraph above `start` once note-only paragraphs directly above are passed."""
+    """The paragraph above `start` once note-only posts directly above are passed: a note
+    and the short lines under it ("The segment is forty minutes in")."""
     i = start - 1
-    while i >= 0 and view.note[i]:
-        i -= 1
-    return i
+    while True:
+        k = i
+        while k >= 0 and _under_a_note(view, k):
+            k -= 1
+        if k < 0 or not view.note[k]:
+            return i
+        i = k - 1
+
+
+def _under_a_note(view: PageView, i: int) -> bool:
+    return not (
+        view.note[i]
+        or view.body_like[i]
+        or view.headline[i]
+        or view.closes[i]
+        or view.role(i) is not None
+    )
+
+
+def _outlet_and_date(view: PageView, i: int) -> bool:
+    lines = view.paragraphs[i].lines
+    return len(lines) == 2 and _outlet_line(lines[0].strip()) and shapes.is_date_line(lines[1])
 
 
 def _outlet_line(text: str) -> bool:
@@ -297,7 +321,7 @@ def _features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tup
         "intro_long": float(intro_words > INTRO_SHORT_WORDS),
         "intro_aside": float(aside),
         "url_line": float("url" in roles),
-        "date_before": float("date" in roles),
+        "date_before": float("date" in roles or "outlet_date" in roles),
         "older_block": float("posted" in roles),
         "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),

@@ -207,6 +207,10 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
             post.url = address(text)
         elif role == "outlet":
             post.outlet = canonical_outlet(text)
+        elif role == "outlet_date":  # "The Straits Times" / "June 16, 2021 Wednesday"
+            outlet_line, date_line = (line.strip() for line in paragraph.lines)
+            post.outlet = canonical_outlet(outlet_line)
+            post.published_date = post.published_date or dates.parse_date(date_line)
         elif role == "posted" and (match := shapes.POSTED_LINE.match(text)):
             posted = posted or dates.parse_date(match["date"])
         elif role == "date":
