@@ -91,7 +91,7 @@ def talks_about_pieces(text: str) -> bool:
 
 def content_words(text: str) -> frozenset[str]:
     """The lower-cased subject words of a paragraph, to compare what two paragraphs are about."""
-    return frozenset(w.lower() for w in CONTENT_WORD.findall(text)) - COMMON_WORDS
+    return frozenset(CONTENT_WORD.findall(text.lower())) - COMMON_WORDS
 
 
 def is_note_opener(text: str) -> bool:
