@@ -219,6 +219,8 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
         elif role == "blog_title":
             post.blog_title = text
         elif role in ("filing", "issue"):
+            if role == "issue":
+                post.outlet = post.outlet or outlets().first(text)
             post.problems.append(
                 Problem(
                     FURNITURE_REASON,

@@ -44,8 +44,12 @@ def _load(name: str) -> Gazetteer:
     # `(?<![\w’'])(?:alias|…)(?![\w’'])`, grouped so that the look-behind is not tried at
     # every character of the text
     alternatives = by_first_character(longest_first, literal=True, not_after="[\\w’']")
-    # a possessive may follow: "Prospect’s blog", "the Jamestown Foundation’s journal"
-    return Gazetteer(canonical, re.compile(rf"(?:{alternatives})(?:(?=[’']s\b)|(?![\w’']))"))
+    # a possessive may follow: "Prospect’s blog", "the Jamestown Foundation’s journal", and
+    # after a final s a bare apostrophe: "the Financial Times’ beyondbrics blog"
+    return Gazetteer(
+        canonical,
+        re.compile(rf"(?:{alternatives})(?:(?=[’']s\b)|(?<=s)(?=[’'](?!\w))|(?![\w’']))"),
+    )
 
 
 @cache

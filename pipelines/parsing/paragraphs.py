@@ -159,9 +159,10 @@ def is_headline_shape(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Most of the longer words capitalised, as headlines are set."""
-    long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
-    if len(long_words) < TITLE_CASE_MIN_WORDS:
-        return False
+    words = [w for w in text.split() if w[0].isalpha()]
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < TITLE_CASE_MIN_WORDS:  # short words: every one capitalised
+        return len(words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in words)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised >= TITLE_CASE_SHARE * len(long_words)
 
@@ -210,7 +211,10 @@ def closes_paragraph(paragraph: Paragraph) -> bool:
     """`closes_post` of the paragraph, or of its last line (a notes block under a heading)."""
     if closes_post(paragraph.text):
         return True
-    return len(paragraph.lines) > 1 and closes_post(paragraph.lines[-1].strip())
+    lines = [line.strip() for line in paragraph.lines]
+    if len(lines) == 2 and shapes.SIGNATURE.match(f"{lines[0]}, {lines[1]}"):
+        return True  # a reviewer's name over the institution: "X" / "Royal United Services …"
+    return len(lines) > 1 and closes_post(lines[-1])
 
 
 def closes_post(text: str) -> bool:

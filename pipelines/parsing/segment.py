@@ -167,7 +167,9 @@ def _only_a_note(view: PageView, headline: int, end: int) -> bool:
     text = [
         i
         for i in range(headline + 1, end)
-        if view.role(i) is None and not shapes.is_furniture(view.firsts[i])
+        if view.role(i) is None
+        and not shapes.is_furniture(view.firsts[i])
+        and not shapes.is_image_name(view.firsts[i])  # a photo of the studio
     ]
     openers = [view.note[i] for i in text]
     return any(openers) and all(

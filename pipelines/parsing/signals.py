@@ -32,7 +32,7 @@ INTRO_SHORT_WORDS = 90
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 # An appearance whose words are printed under the note: an interview, a transcript.
 WRITTEN_UP = re.compile(
-    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|spoke(?: at length)? (?:with|to)|"
+    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|spoke(?: [a-z]+){0,3} (?:with|to)|"
     r"conversation with|write-?up|written up)\b",
     re.IGNORECASE,
 )

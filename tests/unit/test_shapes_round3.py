@@ -58,6 +58,7 @@ def test_published_in_line_gives_outlet_and_date():
         ("In Italian for once, for Corriere della Sera, on the ports.", "Corriere della Sera"),
         ("Something for the Jamestown Foundation on the Islamic Movement of Uzbekistan.", None),
         ("A piece for the Council on Foreign Relations about Xinjiang.", None),
+        ("This one for the Financial Times’ beyondbrics blog.", "Financial Times"),
     ],
 )
 def test_unlisted_outlet_names_keep_their_whole_name(intro, outlet):
