@@ -194,6 +194,11 @@ def _date_line(text: str) -> str | None:
     return None
 
 
+def issue_outlet(text: str) -> str | None:
+    """The listed outlet a journal's issue line names: "RUSI Newsbrief Volume: 30 Issue: 2"."""
+    return outlets().first(text) if shapes.ISSUE_LINE.match(text) else None
+
+
 def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date | None:
     """What the lines above the headline say: the address, the outlet, the dates.
 
@@ -219,8 +224,7 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
         elif role == "blog_title":
             post.blog_title = text
         elif role in ("filing", "issue"):
-            if role == "issue":
-                post.outlet = post.outlet or outlets().first(text)
+            post.outlet = post.outlet or issue_outlet(text)
             post.problems.append(
                 Problem(
                     FURNITURE_REASON,

@@ -6,8 +6,14 @@ import re
 
 from pipelines.footnotes import count_notes, notes_region
 from pipelines.parsing import classify, credits, shapes
-from pipelines.parsing.front import address, is_caption_repeat, place_front, read_prelude
-from pipelines.parsing.gazetteer import canonical_author, outlets
+from pipelines.parsing.front import (
+    address,
+    is_caption_repeat,
+    issue_outlet,
+    place_front,
+    read_prelude,
+)
+from pipelines.parsing.gazetteer import canonical_author
 from pipelines.parsing.paragraphs import talks_about_pieces
 from pipelines.parsing.parts import FURNITURE_REASON, ParsedPost, PostState, Problem
 from pipelines.parsing.segment import PostSpan
@@ -136,8 +142,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         if classify.NOTES_HEADING.match(unit.text):
             continue
         if classify.WP_FURNITURE.match(unit.text) or shapes.is_furniture(unit.text):
-            if shapes.ISSUE_LINE.match(unit.text):  # "RUSI Newsbrief Volume: 30 Issue: 2"
-                state.byline_outlet = state.byline_outlet or outlets().first(unit.text)
+            state.byline_outlet = state.byline_outlet or issue_outlet(unit.text)
             post.problems.append(
                 Problem(
                     FURNITURE_REASON,
