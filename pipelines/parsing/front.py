@@ -158,6 +158,7 @@ def _front_follows(units: list[Unit], i: int) -> bool:
     nxt = units[i + 1].text
     return (
         classify.is_byline(nxt)
+        or bool(shapes.EMPTY_BYLINE.match(nxt))  # "By " printed with no name
         or shapes.is_date_line(nxt)
         or classify.is_person_name_line(nxt)
         or _names_line(nxt)
