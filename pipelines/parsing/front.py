@@ -64,7 +64,7 @@ def _standfirst_like(text: str) -> bool:
 def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
     """Place a unit that precedes the body; False means the body starts here."""
     post = state.post
-    if shapes.EMPTY_BYLINE.match(text) or shapes.ISSUE_LINE.match(text):
+    if shapes.EMPTY_BYLINE.match(text):  # issue lines never get here: parse_post reports them
         pass
     elif match := shapes.OUTLET_CREDIT.match(text):
         state.byline_outlet = state.byline_outlet or canonical_outlet(match["name"])
