@@ -12,7 +12,7 @@ from pipelines.parsing import classify, dates, shapes
 from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, canonical_outlet, outlets
 from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
 
-NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|et|e|y|und)\s+|\s*&\s*)")
+NAME_SPLIT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+{shapes.NAMES_AND}\s+|\s*&\s*)")
 # "I was interviewed by X", "This interview was conducted by X": who wrote the interview up.
 INTRO_INTERVIEWER = re.compile(
     r"\b(?:interviewed|interview (?:was )?(?:conducted|done)) by "

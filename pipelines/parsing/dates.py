@@ -42,7 +42,7 @@ def parse_date(text: str) -> date | None:
         text = text.title()  # "MARCH 4, 2014"
     candidates = [m for m in (DATE_DMY.search(text), DATE_MDY.search(text)) if m]
     if not candidates:
-        return _foreign_date(text)
+        return _other_date(text)
     match = min(candidates, key=lambda m: m.start())
     try:
         return date(int(match["y"]), MONTH_PREFIXES[match["m"][:3].lower()], int(match["d"]))
@@ -50,14 +50,13 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def _foreign_date(text: str) -> date | None:
-    match = FOREIGN_DATE.search(text)
-    if not match:
-        numeric = DOTTED_DATE.search(text) or CJK_DATE.search(text)
-        if not numeric:
-            return None
+def _other_date(text: str) -> date | None:
+    """A date with a month named in another language, or in numbers (dotted, CJK)."""
+    if match := FOREIGN_DATE.search(text):
+        return _date(match["y"], str(FOREIGN_MONTHS[match["m"].lower()]), match["d"])
+    if numeric := DOTTED_DATE.search(text) or CJK_DATE.search(text):
         return _date(numeric["y"], numeric["m"], numeric["d"])
-    return _date(match["y"], str(FOREIGN_MONTHS[match["m"].lower()]), match["d"])
+    return None
 
 
 def _date(year: str, month: str, day: str) -> date | None:

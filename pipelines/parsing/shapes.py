@@ -83,14 +83,17 @@ BOOK_CITATION = re.compile(
 )
 # "For The Straits Times" under the author's name: where the piece ran.
 OUTLET_CREDIT = re.compile(rf"^For (?:the )?(?P<name>{ORG_NAME})$")
-# Bylines in the languages the blog's syndicated copies appear in: "di X", "par X", "von X".
-FOREIGN_BYLINE = re.compile(r"^(?:di|par|von|por|de|door|av|af)\s+(?P<names>\S.*)$")
+# "by" in the languages the blog's syndicated copies appear in: "di X", "par X", "von X".
+FOREIGN_BY = r"(?:di|par|von|por|door|av|af)"
+# "and" between two authors' names, in the same languages
+NAMES_AND = r"(?:and|et|e|y|und)"
+FOREIGN_BYLINE = re.compile(rf"^(?:{FOREIGN_BY}|de)\s+(?P<names>\S.*)$")
 EMPTY_BYLINE = re.compile(r"^[Bb]y:?$")
 # A whole line of names after a lower-case "by" in any language: "par Alexandre Dubois et
 # Raffaello Pantucci" stands alone, where a hard-wrapped "by the …" goes on in lower case.
 NAMES_BYLINE = re.compile(
-    r"^(?:by|di|par|von|por|door|av|af)\s+[A-Z][\w’'.-]+"
-    r"(?:,?\s+(?:(?:et|e|y|und|and|&)\s+)?[A-Z][\w’'.-]+)*\s*$"
+    rf"^(?:by|{FOREIGN_BY})\s+[A-Z][\w’'.-]+"
+    rf"(?:,?\s+(?:(?:{NAMES_AND}|&)\s+)?[A-Z][\w’'.-]+)*\s*$"
 )
 # "Reviewed by X", "Interview by X": a byline that says what the author did.
 CREDIT_BYLINE = re.compile(

@@ -165,19 +165,23 @@ def _fits_below(view: PageView, i: int, h: int) -> bool:
     words = view.words[i]
     if not words:
         return False
-    below: set[str] = set()
-    found = 0
-    for k in range(h + 1, min(len(view), h + 1 + 2 * COHESION_WINDOW)):
-        if view.body_like[k] and found < COHESION_WINDOW:
-            below |= view.words[k]
-            found += 1
-    above: set[str] = set()
-    for k in range(max(0, i - COHESION_WINDOW), i):
-        if view.body_like[k]:  # prose to compare with, not a theme's lines
-            above |= view.words[k]
+    below = _prose_words(view, range(h + 1, min(len(view), h + 1 + 2 * COHESION_WINDOW)))
+    above = _prose_words(view, range(max(0, i - COHESION_WINDOW), i))
     if not above:
         return False
     return (len(words & below) - len(words & above)) / len(words) > COHESION_MARGIN
+
+
+def _prose_words(view: PageView, indices: range) -> set[str]:
+    """The subject words of the first COHESION_WINDOW body paragraphs among `indices` (prose
+    to compare with, not a theme's lines)."""
+    words: set[str] = set()
+    found = 0
+    for k in indices:
+        if view.body_like[k] and found < COHESION_WINDOW:
+            words |= view.words[k]
+            found += 1
+    return words
 
 
 def _above_notes(view: PageView, start: int) -> int:
