@@ -58,7 +58,9 @@ POSSESSIVE = re.compile(r"[’']s\b.*$")
 OWNED_TITLE = re.compile(r"^(?P<owner>[A-Z][a-z]+)[’']s (?:[A-Z][\w’'-]*(?: |$))+$")
 # A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
 PASSING = re.compile(
-    r"\b(?:(?:earlier|previous|older|other) (?:piece|article|column|op-ed|post|paper)s?|"
+    # "an earlier piece", "an earlier and much shorter version of the argument"
+    r"\b(?:(?:earlier|previous|older|other)\b[^.;,]{0,30}?\b"
+    r"(?:piece|article|column|op-ed|post|paper|version)s?|"
     r"following (?:on |up )?(?:from|on)|after my|also (?:in|for)|as in|like the one)\b"
     r"[^.;,]{0,40}$",  # within its own clause: "…, this time for X" is no passing mention
     re.IGNORECASE,

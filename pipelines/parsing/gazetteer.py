@@ -39,6 +39,8 @@ def _load(name: str) -> Gazetteer:
             key = next(iter(row))
             for alias in row["aliases"].split("|"):
                 canonical[alias.strip()] = row[key].strip()
+                if alias.startswith("The "):  # in running text: "a piece for the Telegraph"
+                    canonical.setdefault("the " + alias[4:].strip(), row[key].strip())
             canonical.setdefault(row[key].strip(), row[key].strip())
     longest_first = sorted(canonical, key=len, reverse=True)
     # `(?<![\w’'])(?:alias|…)(?![\w’'])`, grouped so that the look-behind is not tried at
