@@ -66,7 +66,7 @@ DATELINE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}"
     rf"|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
-    rf"(?:,? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?$"
+    rf"(?:(?:,| [•·|–])? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?$"  # "3 December 2019 • 6:00am"
 )
 UPDATED_LINE = re.compile(r"^(?:UPDATED|Updated)\s*:")
 
@@ -141,8 +141,18 @@ NOTE_START = re.compile(r"^\d{1,4}(?:\.\s|\s+\S|(?=[“\"‘']))")
 BULLET = re.compile(r"^\s*[•▪◦●\-–*]\s+\S")
 BULLET_MARK = re.compile(r"^\s*[•▪◦●\-–*]\s+")
 # Words that make a capitalised line a heading rather than a person's name.
+# The last word of a publication's name ("Sunday Business Post", "Asia Times Online"): no
+# person's name ends with one.
+PUBLICATION_NOUNS = (
+    "Post", "Times", "Journal", "Review", "Herald", "Tribune", "Monitor", "News", "Magazine",
+    "Online", "Gazette", "Chronicle", "Bulletin", "Quarterly", "Weekly", "Daily",
+)  # fmt: skip
+PUBLICATION_NAME = re.compile(
+    rf"^(?:The )?(?:[A-Z][\w’'.&-]* ){{0,4}}(?:{'|'.join(PUBLICATION_NOUNS)})$"
+)
 NOT_NAME_WORDS = frozenset(
     [
+        *(noun.lower() for noun in PUBLICATION_NOUNS),
         "the",
         "a",
         "an",
@@ -175,6 +185,17 @@ NOT_NAME_WORDS = frozenset(
         "future",
         "recent",
         "about",
+        # prepositions that open a headline: "After Beijing, the SCO and Afghanistan"
+        "after",
+        "before",
+        "beyond",
+        "between",
+        "against",
+        "behind",
+        "inside",
+        "across",
+        "under",
+        "over",
         # titles of posts printed on a line of their own under a byline
         "fellow",
         "associate",

@@ -26,6 +26,8 @@ SERIES_WORD = re.compile(
     r"Insight|Insights|Series|Newsletter|Bulletin|Perspective|Note)\b|\b[A-Z]{2,}\b"
 )
 BYLINE_TAIL = re.compile(r"\s+[–—|]\s+")  # what follows the names: "– Rome, 14 April 2016"
+CAPTION_MIN_WORDS = 5  # a caption printed twice is a sentence, not a headline's few words
+CAPTION_CREDIT_MAX_WORDS = 6
 KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
@@ -40,10 +42,22 @@ def read_byline(text: str, state: PostState) -> None:
 
 def is_caption_repeat(text: str, units: list[Unit], i: int, captions: list[str]) -> bool:
     """A caption printed twice: once bare (alt text) next to the same text with its credit."""
-    if any(c.startswith(text) for c in captions):
+    if any(c.startswith(text) or _credited(text, c) for c in captions):
         return True
     nxt = units[i + 1].text if i + 1 < len(units) else ""
-    return nxt.startswith(text) and nxt != text and classify.is_caption(nxt)
+    return (
+        nxt.startswith(text) and nxt != text and (classify.is_caption(nxt) or _credited(nxt, text))
+    )
+
+
+def _credited(caption: str, bare: str) -> bool:
+    """`caption` is `bare` with a short credit after it, in any language: "… (foto LaPresse)"."""
+    rest = caption[len(bare) :]
+    return (
+        caption.startswith(bare)
+        and classify.words(bare, CAPTION_MIN_WORDS) >= CAPTION_MIN_WORDS
+        and 0 < classify.words(rest, CAPTION_CREDIT_MAX_WORDS) <= CAPTION_CREDIT_MAX_WORDS
+    )
 
 
 def _standfirst_like(text: str) -> bool:

@@ -25,6 +25,8 @@ CONTINUES = re.compile(r"^\s*[a-z]")
 
 
 def _continues(previous: str, line: str) -> bool:
+    if shapes.BARE_FILING_LABEL.match(clean_inline(previous)):
+        return True  # "Tags:" over its list
     return bool(
         LINE_OPEN.search(previous) and CONTINUES.match(line) and not shapes.NAMES_BYLINE.match(line)
     )
@@ -67,7 +69,9 @@ def _split_theme_lines(block: Paragraph) -> list[Paragraph]:
     groups: list[tuple[int, list[str]]] = []
     for offset, line in enumerate(block.lines):
         alone = is_theme_line(line)
-        if alone or not groups or is_theme_line(groups[-1][1][-1]):
+        if groups and shapes.BARE_FILING_LABEL.match(clean_inline(groups[-1][1][-1])):
+            groups[-1][1].append(line)  # "Tags:" over its list
+        elif alone or not groups or is_theme_line(groups[-1][1][-1]):
             groups.append((block.first_line + offset, [line]))
         else:
             groups[-1][1].append(line)

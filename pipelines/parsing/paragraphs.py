@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.parsing import classify, credits, shapes
+from pipelines.parsing import classify, shapes, venues
 from pipelines.parsing.text import Paragraph
 from pipelines.parsing.units import paragraph_units
 
@@ -18,6 +18,7 @@ BODY_MIN_WORDS = 25
 SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sidebar furniture
 HEADLINE_MAX_CHARS = 220
 HEADLINE_MAX_WORDS = 28
+TWO_SENTENCE_HEADLINE_MAX_WORDS = 16
 NOTE_CUE_WORDS = 15
 NOTE_ONLY_MAX_WORDS = 80
 NOTE_VOICE = 3  # blog voice of a note without an informal opening
@@ -28,6 +29,11 @@ TITLE_CASE_MAX_WORDS = 16  # a title-cased line this short is a headline, even i
 # Openings of the blogger's introductions that carry no cue word and often no "I": an
 # implied first person ("Wrote a few things on …"), a remark on the subject ("Old subject, new
 # venue: …", "One more on …"), a place in time ("Belatedly, …", "Around the anniversary of …").
+# "On Channel NewsAsia’s Asia First this morning, talking about …": an appearance, dated
+BROADCAST_OPENING = re.compile(
+    r"^On (?:[A-Z][\w’'-]* ){1,5}[^.]{0,40}?\b(?:this (?:morning|afternoon|evening|week)|"
+    r"last (?:night|week)|earlier today|today|yesterday|tonight)\b"
+)
 INFORMAL_OPENING = re.compile(
     r"^(?:(?:Old|Same|Familiar|Different|New|Another) (?:subject|topic|theme|venue|outlet)\b|"
     r"One (?:more|for)\b|Two more\b|A few more\b|Few more\b|More on\b|Back to\b|Belatedly\b|"
@@ -67,9 +73,13 @@ MEDIA_NOTE = re.compile(
     r"\b(?:spoke|speaking|spoken|(?:talked|talking) (?:to|about|on|with)|"
     r"interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|(?:a|gave a|give a) talk|"
     r"talk (?:at|on|to)|"
-    r"comments? (?:to|for)|commented|story by|programme|documentary|webinar|"
+    r"comments? (?:to|for)|commented|story by|documentary|webinar|"
+    # "on the Today programme", "on BBC’s Newsnight programme"; not "the Prevent programme"
+    r"(?:on|in|for|at) (?:the |a )?(?:[\w’']+ ){0,3}programme|"
     r"speak(?:ing)? (?:at|on|to)|"
-    r"roundtable|round-table|keynote|briefing|"
+    r"roundtable|round-table|keynote|briefing|chaired|chairing|moderated|moderating|"
+    # "the launch of Tomas Reinholt’s edited volume": an event, not a piece
+    r"(?:book|report) launch|launch of [\w’' ]{0,40}(?:book|volume|report)|"
     r"media|radio|television|TV|podcast|panel|presentation|lecture|conference|seminar|"
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,
@@ -102,7 +112,11 @@ def is_note_opener(text: str) -> bool:
         and media_note_up_front(text)
         and (
             intro_voice(text) >= NOTE_VOICE
-            or bool(INFORMAL_OPENING.match(text) or classify.BLOG_OPENING.match(text))
+            or bool(
+                INFORMAL_OPENING.match(text)
+                or classify.BLOG_OPENING.match(text)
+                or BROADCAST_OPENING.match(text)
+            )
         )
     )
 
@@ -152,9 +166,21 @@ def is_headline_shape(text: str) -> bool:
     )
     if not opens_like_a_title and not (first.islower() and classify.words(text, 4) >= 4):
         return False  # a lower-case headline needs a few words to be one
-    if HEADLINE_CLOSED.search(text) or classify.INNER_SENTENCE.search(text):
+    if HEADLINE_CLOSED.search(text) or (
+        classify.INNER_SENTENCE.search(text) and not _two_sentence_headline(text)
+    ):
         return False
     return not _known_other_shape(text)
+
+
+def _two_sentence_headline(text: str) -> bool:
+    """ "Releasing terrorists is not the problem. Letting them go unwatched is": two short
+    sentences, the last one open, as some newspapers set their headlines."""
+    return (
+        classify.words(text, TWO_SENTENCE_HEADLINE_MAX_WORDS) <= TWO_SENTENCE_HEADLINE_MAX_WORDS
+        and len(classify.INNER_SENTENCE.findall(text)) == 1
+        and text.rstrip()[-1:] not in '.!?”"’)…'
+    )
 
 
 def is_title_case(text: str) -> bool:
@@ -187,7 +213,7 @@ def _known_other_shape(text: str) -> bool:
         or classify.NOTES_HEADING.match(text)
         or classify.SEPARATOR.match(text)
         or shapes.EMPTY_BYLINE.match(text)
-        or shapes.SIGNATURE.match(text)
+        or shapes.is_signature(text)
         or shapes.MEDIA_LINK.match(text)
     )
 
@@ -212,7 +238,7 @@ def closes_paragraph(paragraph: Paragraph) -> bool:
     if closes_post(paragraph.text):
         return True
     lines = [line.strip() for line in paragraph.lines]
-    if len(lines) == 2 and shapes.SIGNATURE.match(f"{lines[0]}, {lines[1]}"):
+    if len(lines) == 2 and shapes.is_signature(f"{lines[0]}, {lines[1]}"):
         return True  # a reviewer's name over the institution: "X" / "Royal United Services …"
     return len(lines) > 1 and closes_post(lines[-1])
 
@@ -223,7 +249,7 @@ def closes_post(text: str) -> bool:
         return True
     if classify.is_bio(text) or shapes.CLOSING_FURNITURE.match(text):
         return True
-    if shapes.SIGNATURE.match(text):
+    if shapes.is_signature(text) or shapes.DISCLAIMER.match(text):
         return True
     if shapes.FILING_LINE.match(text) or classify.WP_FURNITURE.match(text):
         return True
@@ -280,4 +306,4 @@ def intro_eligible(text: str) -> bool:
 
 def names_outlet(text: str) -> bool:
     """The paragraph names where a piece ran: a listed outlet, or "for the X Foundation"."""
-    return credits.outlet_evidence(text) >= OUTLET_EVIDENCE
+    return venues.outlet_evidence(text) >= OUTLET_EVIDENCE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipelines.footnotes import count_notes, notes_region
-from pipelines.parsing import classify, credits, shapes
+from pipelines.parsing import classify, credits, shapes, venues
 from pipelines.parsing.front import (
     address,
     is_caption_repeat,
@@ -171,8 +171,8 @@ def parse_post(span: PostSpan) -> ParsedPost:
     post.outlet = (
         post.outlet
         or state.byline_outlet
-        or credits.find_outlet(post.blog_note)
-        or credits.credited_outlet(f"{post.body}\n\n{post.author_bio or ''}")
+        or venues.find_outlet(post.blog_note)
+        or venues.credited_outlet(f"{post.body}\n\n{post.author_bio or ''}")
     )
     if not post.body:
         post.problems.append(

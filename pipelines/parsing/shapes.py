@@ -12,7 +12,7 @@ from pipelines.parsing import classify, dates
 from pipelines.parsing.classify import MONTH_NAMES
 
 # "CABAR.asia" (never across a full stop), "openDemocracy" (lower-case, then a capital)
-NAME_WORD = r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w’'&-]*(?:\.\w[\w’'&-]*)*)"
+NAME_WORD = r"(?:(?:[A-Z]|[a-z]+[A-Z]|\d+[A-Z])[\w’'&-]*(?:\.\w[\w’'&-]*)*)"  # "9DashLine"
 # lower-case words inside a name: "Council on Foreign Relations", "Corriere della Sera"
 CONNECTOR = (
     r"(?:of|and|on|for|the|de|del|della|delle|dello|degli|dei|des|du|da|do|dos|das|di|la|le|al)"
@@ -23,7 +23,7 @@ DATE_TEXT = (
     rf"(?:{WEEKDAY},? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}|{MONTH_NAMES}\.? \d{{1,2}}"
     rf"(?:st|nd|rd|th)?,? \d{{4}})"
-    rf"(?:,? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?(?:,? {WEEKDAY})?"
+    rf"(?:(?:,| [•·|–])? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?(?:,? {WEEKDAY})?"
 )
 # The address of the original article printed on a line of its own.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
@@ -33,8 +33,14 @@ POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in Y", "… | Aut
     re.IGNORECASE,
 )
 # "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text.
+# A filing label printed alone, its list on the next line: "Tags:" / "China, SCO"
+BARE_FILING_LABEL = re.compile(
+    r"^(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)\s*:\s*$", re.IGNORECASE
+)
+# "Tags: a, b", "Filed under: X", or a bare "Tags:" over its list on the next line
 FILING_LINE = re.compile(
-    r"^(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)\s*:?\s+\S.*$", re.IGNORECASE
+    r"^(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)(?:\s*:(?:\s*\S.*)?|\s+\S.*)$",
+    re.IGNORECASE,
 )
 # A date line of a syndicated copy: "April 2, 2009 10:32 AM", "March 6, 2011 Sunday",
 # "March 4, 2011 10:32 AM Age: 3 days".
@@ -120,9 +126,23 @@ INSTITUTION_WORD = (
     r"Department|Agency|Commission|[A-Z]{3,})"
 )
 SIGNATURE = re.compile(
-    rf"^{classify.NAME}, (?:the )?(?:[A-Z][\w’'&.-]*\s?(?:of |and |for |on |the |de )*){{0,6}}?"
+    rf"^(?P<name>{classify.NAME}), (?:the )?"
+    rf"(?:[A-Z][\w’'&.-]*\s?(?:of |and |for |on |the |de )*){{0,6}}?"
     rf"[\w’'&.-]*{INSTITUTION_WORD}\b[\w’'&. -]{{0,40}}\.?$"
 )
+
+
+# An outlet's disclaimer under an article: "The views expressed in this Commentary are the
+# author’s …", "The opinions expressed here are those of the author": the post ends there.
+DISCLAIMER = re.compile(
+    r"^(?:The |Any )?(?:views|opinions) expressed (?:in|here|above|by)\b", re.IGNORECASE
+)
+
+
+def is_signature(text: str) -> bool:
+    """ "Jane Smith, Royal United Services Institute": a person's name over an institution."""
+    match = SIGNATURE.match(text)
+    return bool(match and classify.is_person_name_line(match["name"]))
 
 
 def is_image_name(text: str) -> bool:
@@ -171,6 +191,15 @@ def dated_fields(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+# What other languages print around a date: "Publié le 24 août 2021 à 06h00",
+# "Pubblicato il 12 luglio 2018 alle 10:30"
+FOREIGN_DATE_FRAME = re.compile(
+    r"^(?:Publié le|Mis à jour le|Pubblicato il|Aggiornato il|Publicado el|Actualizado el|"
+    r"Veröffentlicht am|Aktualisiert am)\s+|"
+    r",?\s+(?:à|alle|ore|a las|um)?\s*\d{1,2}[:h.]\d{2}(?:\s*Uhr)?$"
+)
+
+
 def is_date_line(text: str) -> bool:
     """A line that only dates the post: "April 2, 2009 10:32 AM", "site.com, Sunday 11 March
     2012 14.00 GMT", a dateline of the current theme."""
@@ -185,7 +214,7 @@ def is_date_line(text: str) -> bool:
     match = DATE_IN_TEXT.search(text)
     if match and DATE_LINE_REST.match(text[: match.start()] + " " + text[match.end() :]):
         return True
-    bare = text.strip()  # "12 luglio 2018", "18.08.2021", "2018年5月14日"
+    bare = FOREIGN_DATE_FRAME.sub("", text.strip())  # "12 luglio 2018", "18.08.2021"
     return any(p.fullmatch(bare) for p in (dates.FOREIGN_DATE, dates.DOTTED_DATE, dates.CJK_DATE))
 
 

@@ -84,6 +84,7 @@ FEATURES = (
     "intro_after",
     "first_fits_below",
     "prev_fits_below",
+    "intro_fits_above",
     "intro_under_posted",
     "caption_after",
 )
@@ -162,14 +163,26 @@ def _intro_under_posted(view: PageView, h: int) -> bool:
 def _fits_below(view: PageView, i: int, h: int) -> bool:
     """Paragraph i shares more of its subject words with the article under headline h than
     with the prose above it (no prose above: no evidence either way)."""
+    return _cohesion(view, i, h) > COHESION_MARGIN
+
+
+def _fits_above(view: PageView, i: int, h: int) -> bool:
+    """Paragraph i shares more of its subject words with the prose above it than with the
+    article under headline h: it goes on with what came before."""
+    return _cohesion(view, i, h) < -COHESION_MARGIN
+
+
+def _cohesion(view: PageView, i: int, h: int) -> float:
+    """Share of paragraph i's subject words found below headline h, less the share found in
+    the prose above it; 0 where either is missing."""
     words = view.words[i]
     if not words:
-        return False
+        return 0.0
     below = _prose_words(view, range(h + 1, min(len(view), h + 1 + 2 * COHESION_WINDOW)))
     above = _prose_words(view, range(max(0, i - COHESION_WINDOW), i))
     if not above:
-        return False
-    return (len(words & below) - len(words & above)) / len(words) > COHESION_MARGIN
+        return 0.0
+    return (len(words & below) - len(words & above)) / len(words)
 
 
 def _prose_words(view: PageView, indices: range) -> set[str]:
@@ -268,6 +281,8 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         # what a paragraph is about: an introduction's lead-in shares the article's subject,
         # the last paragraph of the previous post shares that post's
         "first_fits_below": float(len(intro) == 2 and _fits_below(view, first, h)),
+        # a one-paragraph "introduction" that goes on with the article above it
+        "intro_fits_above": float(len(intro) == 1 and _fits_above(view, first, h)),
         "prev_fits_below": float(
             start > 0
             and view.body_like[start - 1]

@@ -41,6 +41,7 @@ def _starts_structure(line: str) -> bool:
         or (classify.is_caption(text) and not CREDIT_ONLY.match(text))
         or classify.SEPARATOR.match(text)
         or shapes.OUTLET_CREDIT.match(text)
+        or text.startswith("|")  # a table remnant: " |", "| Category |"
     )
 
 

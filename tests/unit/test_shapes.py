@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from pipelines.parsing import shapes
-from pipelines.parsing.credits import find_outlet
 from pipelines.parsing.header import parse_header
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.page import parse_text
 from pipelines.parsing.paragraphs import is_headline_shape
 from pipelines.parsing.segment import NOTE_ONLY_REASON
+from pipelines.parsing.venues import find_outlet
 
 BODY = (
     "Beijing has long insisted that its interest in the region is purely economic. Yet the "

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 
 from pipelines.parsing import shapes
-from pipelines.parsing.credits import find_outlet
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.page import parse_text
 from pipelines.parsing.paragraphs import content_words, is_note_opener, talks_about_pieces
+from pipelines.parsing.venues import find_outlet
 
 BODY = (
     "Beijing has long insisted that its interest in the region is purely economic. Yet the "

@@ -1,0 +1,253 @@
+"""Where a piece ran, as the blogger's introduction or a closing credit names it.
+
+A listed outlet or a capitalised name after "for/in/at …" is a candidate; each is scored by how
+the sentence places it ("this time for X" most, "my earlier piece in X" least) and the best wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from pipelines.parsing import classify, dates, shapes
+from pipelines.parsing.gazetteer import canonical_outlet, outlets
+from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
+
+# "… for the Jamestown Foundation’s Terrorism Monitor", "… in Il Foglio": where a piece ran.
+PRAISE = (
+    r"(?:(?:ever |very |most |always |rather )?(?:excellent|wonderful|wonderfully entitled|"
+    r"fantastic|great|good|brilliant|esteemed|venerable) )"
+)
+# "in today’s Sunday Business Post": the paper of the day stands where "the" would
+THE = r"(?:the |(?:today|yesterday|this (?:week|weekend|morning)|Sunday)[’']s )"
+PLACED_NAME = re.compile(
+    rf"(?P<prep>for|in|on|at|with|over at|by) {THE}?{PRAISE}?"
+    rf"(?P<name>{ORG_NAME})"
+)
+# Where PLACED_NAME may match: tried at each preposition, so that matches may overlap ("in
+# Italian for Il Foglio" yields both) without a look-ahead tried at every character.
+PREPOSITION = re.compile(r"\b(?:for|in|on|at|with|over at|by) ")
+# "for a website I have not written for before, Eurasianet,": the name after a description.
+DESCRIBED_NAME = re.compile(  # or straight after it: "of the Italian daily Il Foglio"
+    r"\b(?:(?:for|of|in|with|at) (?:a|an|the)|dal|del|sul|nel|per il|su|pour|dans|du|par le|"
+    r"en el|del diario|für die|in der) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|"
+    r"publication|paper|newspaper|daily|weekly|journal|platform|think[ -]tank|institute|blog|"
+    r"newsletter|broadcaster|quotidiano|giornale|rivista|settimanale|quotidien|hebdomadaire|"
+    r"revue|periódico|diario|revista|Zeitung|Magazin)\b(?:[^.;:]{0,80}?, | )"
+    rf"(?:the )?(?P<name>{ORG_NAME})"
+)
+# "in the latest edition of Asian Affairs", "in the current issue of X": a journal.
+ISSUE_OF = re.compile(
+    rf"\b(?:edition|issue|number|pages|columns|volume) of (?:the )?(?P<name>{ORG_NAME})"
+)
+# "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
+PERSON_OF_NAME = re.compile(rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?(?P<name>{ORG_NAME})")
+# The owner printed before a listed journal: "the Central Asia-Caucasus Institute’s ": the
+# journal is where the piece ran, read in the owner's place in the sentence.
+OWNER_BEFORE = re.compile(r"(?:\bthe )?(?:[A-Z][\w.&-]*\s){0,5}[A-Z][\w.&-]*[’']s $")
+POSSESSIVE = re.compile(r"[’']s\b.*$")
+OWNED_TITLE = re.compile(r"^(?P<owner>[A-Z][a-z]+)[’']s (?:[A-Z][\w’'-]*(?: |$))+$")
+# A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
+PASSING = re.compile(
+    # "an earlier piece", "an earlier and much shorter version of the argument"
+    r"\b(?:(?:earlier|previous|older|other)\b[^.;,]{0,30}?\b"
+    r"(?:piece|article|column|op-ed|post|paper|version)s?|"
+    r"follow(?:s|ing|ed)? (?:on |up )?(?:from|on)|after my|also (?:in|for)|as in|like the one)\b"
+    r"[^.;,]{0,60}$",  # within its own clause: "…, this time for X" is no passing mention
+    re.IGNORECASE,
+)
+# "It ran on War on the Rocks", "went up on the Interpreter": where the piece appeared.
+RAN_IN = re.compile(
+    r"\b(?:ran|run|appeared|published|went up|is up|came out|carried|printed)\s+"
+    r"(?:in|on|at|by|over at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "a colleague at RSIS", "a fellow at Chatham House": an affiliation, not an outlet.
+AFFILIATED = re.compile(
+    r"\b(?:colleagues?|fellow|director|researcher|professor|analyst|friend|team|based|"
+    r"works?|working)\s+(?:at|from|of|with|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+RAN_IN_BONUS = 3
+THIS_TIME_BONUS = 2
+AFFILIATION_PENALTY = 3
+# "this time for X", "This one, for X", "this piece for X": the piece the post is about.
+THIS_TIME = re.compile(
+    r"\bthis (?:time|one|piece|column|article|op-ed|post|paper|essay|review)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "for the ISN Security Watch website this time": said after the name, in the same clause
+THIS_TIME_AFTER = re.compile(r"[^.;,]{0,50}?\bthis time\b")
+SUBJECT_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might)\b"
+)
+# "a piece in Il Foglio", "an op-ed on Al Jazeera": the piece named right before the venue
+PIECE_IN = re.compile(
+    r"\b(?:piece|article|column|op-ed|essay|commentary|review)\s+(?:in|on|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PIECE_IN_BONUS = 1
+# "with the excellent Kabir Taneja": a co-author, never an outlet.
+COAUTHOR_CUE = re.compile(
+    r"\bwith (?:the |my |an? )?(?:(?:excellent|wonderful|good|great|brilliant|old|esteemed) )?"
+    r"(?:(?:colleague|friend|co-author)s? )?$"
+)
+OUTLET_CONTEXT = re.compile(rf"\b(?:for|in|with|at|on|over at) {THE}?{PRAISE}?$")
+PREPOSITION_WEIGHT = {
+    "for": 2, "over at": 2, "in": 1, "on": 1, "at": 1, "by": 1, "of": 1, "with": 0,
+}  # fmt: skip
+CREDIT_PARAGRAPHS = 2  # a closing credit stands in the last paragraphs of the body
+LISTED_BONUS = 2  # a reviewed outlet name is evidence of its own
+PASSING_PENALTY = 4
+
+
+@dataclass(frozen=True)
+class _OutletCandidate:
+    position: int
+    name: str
+    score: int
+
+
+def find_outlet(blog_note: str | None) -> str | None:
+    """Where the introduction says the piece ran: the best-placed name wins.
+
+    A listed outlet or a capitalised name after "for/in/at …" is a candidate; "this time for X"
+    counts most, a name mentioned in passing ("my earlier piece in X") or after a co-author's
+    "with the excellent …" counts least. Places, peoples and persons the knowledge base knows are
+    not outlets. Ties go to the earliest.
+    """
+    if not blog_note:
+        return None
+    first, *rest = blog_note.split("\n\n")
+    best = _best_outlet(first)
+    for later in rest if best is None else ():  # "… It appeared in the Spectator." below
+        best = _best_outlet(later)
+        if best is not None:
+            break
+    return best.name if best else None
+
+
+def credited_outlet(body: str) -> str | None:
+    """The outlet a closing credit names: "This article first appeared on the Guardian’s …"."""
+    for paragraph in reversed(body.split("\n\n")[-CREDIT_PARAGRAPHS:]):
+        if match := shapes.FIRST_APPEARED.search(paragraph):
+            return canonical_outlet(_before_possessive(match["name"]).strip(" .,"))
+    return None
+
+
+def outlet_evidence(text: str) -> int:
+    """How clearly a paragraph names where a piece ran (0: not at all; see find_outlet)."""
+    best = _best_outlet(text)
+    return best.score if best else 0
+
+
+def _best_outlet(intro: str) -> _OutletCandidate | None:
+    found = _listed_candidates(intro) + _unlisted_candidates(intro, outlets().spans(intro))
+    found = [c for c in found if c.score > 0]
+    return max(found, key=lambda c: (c.score, -c.position)) if found else None
+
+
+def _context_score(intro: str, position: int, preposition: str | None) -> int:
+    before = intro[:position]
+    score = PREPOSITION_WEIGHT.get(preposition, 1) if preposition else 1
+    if THIS_TIME.search(before) or THIS_TIME_AFTER.match(intro, position):
+        score += THIS_TIME_BONUS
+    if PASSING.search(before):
+        score -= PASSING_PENALTY
+    if RAN_IN.search(before):
+        score += RAN_IN_BONUS
+    elif PIECE_IN.search(before):
+        score += PIECE_IN_BONUS
+    if AFFILIATED.search(before):
+        score -= AFFILIATION_PENALTY
+    return score
+
+
+def _listed_candidates(intro: str) -> list[_OutletCandidate]:
+    result = []
+    for position, name in outlets().find_all(intro):
+        if owner := OWNER_BEFORE.search(intro[:position]):
+            position = owner.start()  # "for the Combating Terrorism Center’s CTC Sentinel"
+        context = OUTLET_CONTEXT.search(intro[:position])
+        preposition = context.group().split()[0] if context else None
+        score = _context_score(intro, position, preposition) + LISTED_BONUS + (1 if context else 0)
+        result.append(_OutletCandidate(position, name, score))
+    return result
+
+
+def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_OutletCandidate]:
+    from pipelines.mentions.kb import default_kb  # the KB is only needed on this path
+
+    kb = default_kb()
+    result = []
+    placed = (PLACED_NAME.match(intro, p.start()) for p in PREPOSITION.finditer(intro))
+    matches = [(m, m["prep"]) for m in placed if m]
+    matches += [(m, "for") for m in DESCRIBED_NAME.finditer(intro)]
+    matches += [(m, "of") for m in PERSON_OF_NAME.finditer(intro)]
+    matches += [(m, "for") for m in ISSUE_OF.finditer(intro)]
+    for match, preposition in matches:
+        if preposition == "with" and COAUTHOR_CUE.search(intro[: match.start("name")]):
+            continue
+        start = match.start("name")
+        if SUBJECT_VERB.match(intro, match.end("name")):
+            continue  # "China’s goals for the SCO are being realised": a subject, no venue
+        if any(lo <= start < hi for lo, hi in listed):
+            continue  # inside a listed name: "… Bureau for Analytical Reporting"
+        name = _trim_name(_before_possessive(match["name"]), kb)
+        if not name or outlets().first(name):
+            continue  # a listed outlet is scored by _listed_candidates
+        known = kb.lookup(name)
+        if known is not None and known.label != "ORG":
+            continue
+        score = _context_score(intro, match.start(), preposition)
+        result.append(_OutletCandidate(match.start("name"), name, score))
+    return result
+
+
+def _before_possessive(name: str) -> str:
+    """The name before a possessive; a person after "of" goes with it ("the Far Eastern
+    Economic Review of Helen Marsden’s new book" ran in the Review). A one-word owner that
+    names no listed outlet, followed by a title, is part of the title ("Jane’s Intelligence
+    Review"), where "Hoover Institution’s China Leadership Monitor" ran at the Institution."""
+    owned = OWNED_TITLE.match(name)
+    if owned and not outlets().first(owned["owner"]):
+        return name
+    cut = POSSESSIVE.sub("", name)
+    if cut != name and " of " in cut:
+        head, _, tail = cut.rpartition(" of ")
+        if classify.is_person_name_line(tail):
+            return head
+    return cut
+
+
+def _trim_name(name: str, kb) -> str | None:
+    """Cut a name at a connector where what follows is a place or people ("Il Foglio on China")
+    or a subject ("… on the …"); a name that opens with one ("Italian for Il Foglio") is none."""
+    parts = re.split(rf" ({CONNECTOR}) ", name)
+    segments = parts[0::2]
+    first = kb.lookup(segments[0])
+    if (first is not None and first.label != "ORG") or segments[0] in MONTH_OR_DAY:
+        return None
+    if is_language(segments[0]):
+        return None  # "a piece in Italian for …"
+    kept = [segments[0]]
+    for connector, segment in zip(parts[1::2], segments[1:], strict=True):
+        known = kb.lookup(segment)
+        if known is not None and known.label != "ORG":
+            break
+        if connector == "on" and segment.startswith("the "):
+            break  # "for the Jamestown Foundation on the Islamic Movement …": the subject
+        kept += [connector, segment]
+    return " ".join(kept).strip(" .,’'") or None
+
+
+def is_language(word: str) -> bool:
+    """An English language name ("Italian", "Chinese"): what a piece is written in."""
+    return pycountry.languages.get(name=word) is not None
+
+
+MONTH_OR_DAY = frozenset(
+    [*dates.MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
