@@ -43,9 +43,9 @@ SEEN_SETS = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
     "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
     "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
-    "heldout20", "heldout21",
+    "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25",
 )  # fmt: skip
-BLIND_SETS = ("heldout22", "heldout23", "heldout24", "heldout25")  # written next, scored once
+BLIND_SETS = ("heldout26", "heldout27", "heldout28", "heldout29")  # written next, scored once
 RAW = ROOT / "data" / "raw"
 NO_BODY_PENALTY = -4.0  # not fitted: a post with no body text is almost never right
 # What each signal is worth as read from the shapes the issues describe, before any page is

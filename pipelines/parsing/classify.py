@@ -50,7 +50,7 @@ BYLINE_BY = re.compile(
     r"^(?:[Bb]y|BY)\s+(?P<names>.+?)(?:,?\s+[Ff]or\s+(?P<outlet>.+?))?\s*(?:/.*)?$"
 )
 BYLINE_AUTHOR = re.compile(r"^(?:Author|Authors|Written by|Words by)\s*:\s*(?P<names>.+)$")
-WP_BYLINE = re.compile(r"^by (?P<names>.+?) / (?P<date>[^/]+?) / .*$", re.IGNORECASE)
+WP_BYLINE = re.compile(r"^by (?P<names>.+?) / (?P<date>[^/]+?)(?: / .*)?$", re.IGNORECASE)
 MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -61,12 +61,14 @@ DATE_DMY = re.compile(
 DATE_MDY = re.compile(
     rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b"
 )
+TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|JST|SGT|HKT|IST)"  # "Fri 17 Jul 2015 07.00 BST"
 DATELINE = re.compile(
-    rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)\s*:?\s*)?"
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+    rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)(?: online)?\s*:?\s*)?"
+    rf"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?,? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}"
     rf"|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
-    rf"(?:(?:,| [•·|–])? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?$"  # "3 December 2019 • 6:00am"
+    # "3 December 2019 • 6:00am", "Fri 17 Jul 2015 07.00 BST"
+    rf"(?:(?:,| [•·|–])? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?(?: {TIME_ZONE})?)?$"
 )
 UPDATED_LINE = re.compile(r"^(?:UPDATED|Updated)\s*:")
 

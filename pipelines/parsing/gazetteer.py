@@ -8,9 +8,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import tldextract
+
 from pipelines.parsing.alternation import by_first_character
 
 DATA_DIR = Path(__file__).parent / "data"
+# The bundled public-suffix list only: nothing is downloaded at run time.
+TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 BLOG_AUTHOR = "Raffaello Pantucci"  # the blog's own author, credited where a post names nobody
 
 
@@ -75,3 +79,20 @@ def canonical_author(name: str) -> str:
     if cleaned.isupper() and len(cleaned) > 3:
         cleaned = cleaned.title()  # "RAFFAELLO PANTUCCI" in an upper-case byline
     return authors().canonical.get(cleaned, cleaned)
+
+
+def outlet_for_domain(host: str) -> str | None:
+    """The listed outlet whose name is the site's registered name: "thediplomat.com" and
+    "www.guardian.co.uk" name The Diplomat and The Guardian."""
+    site = TLD_EXTRACT(host).domain.lower()
+    return _domains().get(site) if site else None
+
+
+@cache
+def _domains() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for alias, canonical in outlets().canonical.items():
+        key = re.sub(r"[^a-z0-9]", "", alias.lower())
+        names.setdefault(key, canonical)
+        names.setdefault(key.removeprefix("the"), canonical)
+    return names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from pipelines.footnotes import count_notes, notes_region
 from pipelines.parsing import classify, credits, shapes, venues
@@ -13,7 +14,7 @@ from pipelines.parsing.front import (
     place_front,
     read_prelude,
 )
-from pipelines.parsing.gazetteer import canonical_author
+from pipelines.parsing.gazetteer import canonical_author, outlet_for_domain
 from pipelines.parsing.paragraphs import talks_about_pieces
 from pipelines.parsing.parts import FURNITURE_REASON, ParsedPost, PostState, Problem
 from pipelines.parsing.segment import PostSpan
@@ -172,6 +173,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         post.outlet
         or state.byline_outlet
         or venues.find_outlet(post.blog_note)
+        or (outlet_for_domain(urlsplit(post.url).hostname or "") if post.url else None)
         or venues.credited_outlet(f"{post.body}\n\n{post.author_bio or ''}")
     )
     if not post.body:

@@ -29,7 +29,9 @@ DATE_TEXT = (
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
 # Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
 POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in Y", "… | Author: X | Filed under: Y"
-    rf"^Posted(?::| on)?\s*(?P<date>{DATE_TEXT})(?:(?:\s+(?:in|under|by)\s+|\s*[|·]\s*).*)?$",
+    # "Posted: <date>", "Posted on <date>", "Posted by Raffaello on <date>"
+    rf"^Posted(?::| on| by (?:[A-Z][\w’'.-]* ){{1,3}}on)?\s*(?P<date>{DATE_TEXT})"
+    r"(?:(?:\s+(?:in|under|by)\s+|\s*[|·]\s*).*)?$",
     re.IGNORECASE,
 )
 # "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text.

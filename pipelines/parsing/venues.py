@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pycountry
 
 from pipelines.parsing import classify, dates, shapes
-from pipelines.parsing.gazetteer import canonical_outlet, outlets
+from pipelines.parsing.gazetteer import canonical_outlet, outlet_for_domain, outlets
 from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
 
 # "… for the Jamestown Foundation’s Terrorism Monitor", "… in Il Foglio": where a piece ran.
@@ -22,8 +22,10 @@ PRAISE = (
 )
 # "in today’s Sunday Business Post": the paper of the day stands where "the" would
 THE = r"(?:the |(?:today|yesterday|this (?:week|weekend|morning)|Sunday)[’']s )"
+# "for the good folks at Registan": the people stand where the venue would
+FOLKS_AT = r"(?:(?:good|kind|lovely|nice|fine) )?(?:folks|people|team|editors|crew) (?:at|over at) "
 PLACED_NAME = re.compile(
-    rf"(?P<prep>for|in|on|at|with|over at|by) {THE}?{PRAISE}?"
+    rf"(?P<prep>for|in|on|at|with|over at|by) {THE}?{PRAISE}?(?:{FOLKS_AT})?"
     rf"(?P<name>{ORG_NAME})"
 )
 # Where PLACED_NAME may match: tried at each preposition, so that matches may overlap ("in
@@ -46,7 +48,9 @@ ISSUE_OF = re.compile(
 PERSON_OF_NAME = re.compile(rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?(?P<name>{ORG_NAME})")
 # The owner printed before a listed journal: "the Central Asia-Caucasus Institute’s ": the
 # journal is where the piece ran, read in the owner's place in the sentence.
-OWNER_BEFORE = re.compile(r"(?:\bthe )?(?:[A-Z][\w.&-]*\s){0,5}[A-Z][\w.&-]*[’']s $")
+OWNER_BEFORE = re.compile(
+    r"(?:\bthe )?(?:[A-Z][\w.&-]*\s(?:(?:at|of|for|on|and) )?){0,6}[A-Z][\w.&-]*[’']s $"
+)
 POSSESSIVE = re.compile(r"[’']s\b.*$")
 OWNED_TITLE = re.compile(r"^(?P<owner>[A-Z][a-z]+)[’']s (?:[A-Z][\w’'-]*(?: |$))+$")
 # A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
@@ -80,12 +84,21 @@ THIS_TIME = re.compile(
 )
 # "for the ISN Security Watch website this time": said after the name, in the same clause
 THIS_TIME_AFTER = re.compile(r"[^.;,]{0,50}?\bthis time\b")
+SITE_NAME = re.compile(
+    r"(?<![\w@/.])(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w/])"
+)  # thediplomat.com
+# "my Guardian piece", "my earlier FT column": a piece named by its outlet, in passing
+MY_PIECE = re.compile(
+    r"\b(?:where|from|since|than|like|following) my (?:earlier |last |previous )?$"
+)
+PIECE_AFTER = re.compile(r"\S+(?: \S+)? (?:piece|article|column|op-ed|paper|essay)s?\b")
+VENUE_NOUN_AFTER = re.compile(r" (?:magazine|website|site|blog|newspaper|journal)\b")
 SUBJECT_VERB = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might)\b"
 )
 # "a piece in Il Foglio", "an op-ed on Al Jazeera": the piece named right before the venue
 PIECE_IN = re.compile(
-    r"\b(?:piece|article|column|op-ed|essay|commentary|review)\s+(?:in|on|at)\s+(?:the\s+)?$",
+    r"\b(?:piece|article|column|op-ed|essay|commentary|review)\s+(?:(?:in|on|at)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 PIECE_IN_BONUS = 1
@@ -94,7 +107,7 @@ COAUTHOR_CUE = re.compile(
     r"\bwith (?:the |my |an? )?(?:(?:excellent|wonderful|good|great|brilliant|old|esteemed) )?"
     r"(?:(?:colleague|friend|co-author)s? )?$"
 )
-OUTLET_CONTEXT = re.compile(rf"\b(?:for|in|with|at|on|over at) {THE}?{PRAISE}?$")
+OUTLET_CONTEXT = re.compile(rf"\b(?:for|in|with|at|on|over at) {THE}?{PRAISE}?(?:{FOLKS_AT})?$")
 PREPOSITION_WEIGHT = {
     "for": 2, "over at": 2, "in": 1, "on": 1, "at": 1, "by": 1, "of": 1, "with": 0,
 }  # fmt: skip
@@ -156,6 +169,8 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
         score += THIS_TIME_BONUS
     if PASSING.search(before):
         score -= PASSING_PENALTY
+    if MY_PIECE.search(before) and PIECE_AFTER.match(intro, position):
+        score -= PASSING_PENALTY  # "where my Guardian piece … left off"
     if RAN_IN.search(before):
         score += RAN_IN_BONUS
     elif PIECE_IN.search(before):
@@ -166,7 +181,7 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
 
 
 def _listed_candidates(intro: str) -> list[_OutletCandidate]:
-    result = []
+    result = _domain_candidates(intro)
     for position, name in outlets().find_all(intro):
         if owner := OWNER_BEFORE.search(intro[:position]):
             position = owner.start()  # "for the Combating Terrorism Center’s CTC Sentinel"
@@ -174,6 +189,18 @@ def _listed_candidates(intro: str) -> list[_OutletCandidate]:
         preposition = context.group().split()[0] if context else None
         score = _context_score(intro, position, preposition) + LISTED_BONUS + (1 if context else 0)
         result.append(_OutletCandidate(position, name, score))
+    return result
+
+
+def _domain_candidates(intro: str) -> list[_OutletCandidate]:
+    """ "Over at thediplomat.com": a site named by its address."""
+    result = []
+    for match in SITE_NAME.finditer(intro):
+        if name := outlet_for_domain(match["host"]):
+            context = OUTLET_CONTEXT.search(intro[: match.start()])
+            preposition = context.group().split()[0] if context else None
+            score = _context_score(intro, match.start(), preposition) + LISTED_BONUS
+            result.append(_OutletCandidate(match.start(), name, score + (1 if context else 0)))
     return result
 
 
@@ -202,6 +229,8 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
         if known is not None and known.label != "ORG":
             continue
         score = _context_score(intro, match.start(), preposition)
+        if VENUE_NOUN_AFTER.match(intro, match.end("name")):
+            score += 1  # "in Standpoint magazine", "for the Registan website"
         result.append(_OutletCandidate(match.start("name"), name, score))
     return result
 

@@ -22,7 +22,7 @@ from pipelines.parsing.segment import NOTE_ONLY_REASON
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # shapes/: one page per shape; heldout/: pages written blind (without seeing the parser),
 # scored first as unseen pages by bench/segmentation_eval.py, kept here so that they stay right
-FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 22))))
+FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 26))))
 PAGES = sorted(
     f"{folder}/{p.with_suffix('.txt').name}"
     for folder in FOLDERS
@@ -30,9 +30,12 @@ PAGES = sorted(
 )
 # What the parser still gets wrong on pages it was fitted on, by test: kept visible (a strict
 # xfail turns red when a change fixes it, so that the entry is removed) rather than hidden.
+INTERVIEW_QUESTION = "an interview written up by someone else: a question starts a false post"
 TWO_PARAGRAPH_INTRO = "a lead-in paragraph above an intro that names the outlet"
 KNOWN_MISSES = {
     "spans": {
+        "heldout22/02_tag_2017_cpec.txt": "a one-line TV note taken as the post's last line",
+        "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
         "heldout4/02_category_central_asia_2015.txt": "title-first post with no intro or date",
         "heldout5/M3_category_2019.txt": TWO_PARAGRAPH_INTRO,
         "heldout6/02_n2_front_2014.txt": TWO_PARAGRAPH_INTRO,
@@ -43,6 +46,7 @@ KNOWN_MISSES = {
         "heldout14/04_category_2017_review.txt": "a reviewer's sign-off over a plain intro",
     },
     "parts": {
+        "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
         "heldout4/02_category_central_asia_2015.txt": "a post is lost: its span is wrong",
         "heldout5/M2_tag_2012.txt": "outlet named only by a series in the byline",
         "heldout6/03_n3_month_2018_03.txt": "its span is wrong",
@@ -53,6 +57,8 @@ KNOWN_MISSES = {
         "heldout17/02_front_2019_tweets.txt": "a society’s journal: the society is named",
     },
     "authors": {
+        "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
+        "heldout24/03_category_2019_journals.txt": "an & byline joined to its next line",
         "heldout4/02_category_central_asia_2015.txt": "a post is lost: its span is wrong",
         "heldout5/M2_tag_2012.txt": "the blogger's bio under an interview",
         "heldout6/03_n3_month_2018_03.txt": "its span is wrong",
@@ -61,6 +67,7 @@ KNOWN_MISSES = {
         "heldout13/02_month_2014_foreign_fighters.txt": "its span is wrong",
     },
     "set_aside": {
+        "heldout22/02_tag_2017_cpec.txt": "a one-line TV note taken as the post's last line",
         "heldout13/02_month_2014_foreign_fighters.txt": "the note is read as a post's tail",
     },
 }

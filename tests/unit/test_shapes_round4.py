@@ -11,6 +11,7 @@ from pipelines.parsing.classify import is_person_name_line
 from pipelines.parsing.credits import read_byline
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.front import is_caption_repeat
+from pipelines.parsing.gazetteer import outlet_for_domain
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.paragraphs import closes_post, is_headline_shape, is_note_opener
 from pipelines.parsing.units import Unit
@@ -138,3 +139,58 @@ def test_a_bare_tags_label_keeps_its_list():
     text = "A title\nPosted: June 13, 2012 in Articles\nTags:\nAfghanistan, China, SCO\n"
     paragraphs = page_paragraphs(text)
     assert [p.text for p in paragraphs][-1] == "Tags: Afghanistan, China, SCO"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Published online: 18 Jun 2019", date(2019, 6, 18)),
+        ("Fri 17 Jul 2015 07.00 BST", date(2015, 7, 17)),
+    ],
+)
+def test_journal_and_newspaper_date_lines(text, day):
+    assert shapes.is_date_line(text)
+    assert parse_date(text) == day
+
+
+def test_a_two_part_wordpress_byline():
+    byline = read_byline("by Raffaello Pantucci / July 3, 2015")
+    assert (byline.names, byline.date) == (["Raffaello Pantucci"], date(2015, 7, 3))
+
+
+def test_posted_by_a_name_on_a_date():
+    match = shapes.POSTED_LINE.match("Posted by Raffaello on July 8, 2010")
+    assert match is not None and parse_date(match["date"]) == date(2010, 7, 8)
+
+
+@pytest.mark.parametrize(
+    ("host", "outlet"),
+    [("thediplomat.com", "The Diplomat"), ("www.guardian.co.uk", "The Guardian")],
+)
+def test_a_site_address_names_a_listed_outlet(host, outlet):
+    assert outlet_for_domain(host) == outlet
+    assert find_outlet(f"Over at {host}, a longer look at the Arctic.") == outlet
+
+
+def test_an_unknown_site_names_no_outlet():
+    assert outlet_for_domain("example.org") is None
+
+
+@pytest.mark.parametrize(
+    ("intro", "outlet"),
+    [
+        (
+            "A short one for the good folks at Registan, picking up where my Guardian piece on "
+            "the summit left off.",
+            "Registan",
+        ),
+        (
+            "A longer essay in Standpoint magazine, on a story I first tried to tell in a RUSI "
+            "paper some years back.",
+            "Standpoint",
+        ),
+        ("On China and Russia, in my Nikkei Asia column this month.", "Nikkei Asia"),
+    ],
+)
+def test_venues_named_by_people_or_a_noun(intro, outlet):
+    assert find_outlet(intro) == outlet
