@@ -84,9 +84,8 @@ THIS_TIME = re.compile(
 )
 # "for the ISN Security Watch website this time": said after the name, in the same clause
 THIS_TIME_AFTER = re.compile(r"[^.;,]{0,50}?\bthis time\b")
-SITE_NAME = re.compile(
-    r"(?<![\w@/.])(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w/])"
-)  # thediplomat.com
+# a site named by its address: "over at thediplomat.com"
+SITE_NAME = re.compile(r"(?<![\w@/.])(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w/])")
 # "my Guardian piece", "my earlier FT column": a piece named by its outlet, in passing
 MY_PIECE = re.compile(
     r"\b(?:where|from|since|than|like|following) my (?:earlier |last |previous )?$"
