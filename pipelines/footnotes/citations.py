@@ -14,7 +14,6 @@ from pipelines.footnotes.split import Note
 from pipelines.parsing.gazetteer import TLD_EXTRACT
 
 CACHE_SIZE = 65536
-# Only the bundled Public Suffix List snapshot: no download, no cache on disk.
 
 # A URL with a scheme or starting with 'www.'; it stops at spaces, angle brackets and
 # curly quotes, so '<https://x>' and '<<http://x>,' leave the brackets behind.

@@ -62,13 +62,15 @@ DATE_MDY = re.compile(
     rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b"
 )
 TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|JST|SGT|HKT|IST)"  # "Fri 17 Jul 2015 07.00 BST"
+# the time after a date: "…, 10:32 AM", "… • 6:00am"
+TIME_OF_DAY = r"(?:,| [•·|–])? \d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?"
 DATELINE = re.compile(
     rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)(?: online)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?,? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}"
     rf"|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
     # "3 December 2019 • 6:00am", "Fri 17 Jul 2015 07.00 BST"
-    rf"(?:(?:,| [•·|–])? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?(?: {TIME_ZONE})?)?$"
+    rf"(?:{TIME_OF_DAY}(?: {TIME_ZONE})?)?$"
 )
 UPDATED_LINE = re.compile(r"^(?:UPDATED|Updated)\s*:")
 
@@ -142,7 +144,6 @@ SEPARATOR = re.compile(r"^[*•·\-–—_=~#]{3,}$|^(?:\* ?){3,}$")
 NOTE_START = re.compile(r"^\d{1,4}(?:\.\s|\s+\S|(?=[“\"‘']))")
 BULLET = re.compile(r"^\s*[•▪◦●\-–*]\s+\S")
 BULLET_MARK = re.compile(r"^\s*[•▪◦●\-–*]\s+")
-# Words that make a capitalised line a heading rather than a person's name.
 # The last word of a publication's name ("Sunday Business Post", "Asia Times Online"): no
 # person's name ends with one.
 PUBLICATION_NOUNS = (
@@ -152,6 +153,7 @@ PUBLICATION_NOUNS = (
 PUBLICATION_NAME = re.compile(
     rf"^(?:The )?(?:[A-Z][\w’'.&-]* ){{0,4}}(?:{'|'.join(PUBLICATION_NOUNS)})$"
 )
+# Words that make a capitalised line a heading rather than a person's name.
 NOT_NAME_WORDS = frozenset(
     [
         *(noun.lower() for noun in PUBLICATION_NOUNS),

@@ -31,12 +31,6 @@ BIO_NAMES = re.compile(rf"(?:^|\band |[.!?] )(?P<name>{classify.NAME}) (?:is|was
 NAMES_LINE = re.compile(rf"^{classify.NAME}(?:, {classify.NAME})*(?:,? and {classify.NAME})$")
 
 
-# the date a byline ends with: "By X, Sunday Business Post, June 10, 2012"
-BYLINE_DATE_TAIL = re.compile(
-    r",\s*(?P<date>(?:[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? |\d{1,2} [A-Z][a-z]+\.? )\d{4})\s*$"
-)
-
-
 @dataclass(frozen=True)
 class Byline:
     names: list[str]
@@ -66,9 +60,8 @@ def read_byline(text: str) -> Byline:
 def _dated_names(text: str) -> tuple[list[str], str | None, date | None]:
     """ "Raffaello Pantucci, Sunday Business Post, June 10, 2012": names, outlet, date."""
     when = None
-    tail = BYLINE_DATE_TAIL.search(text)
-    if tail and (when := dates.parse_date(tail["date"])):
-        text = text[: tail.start()]
+    if tail := _date_at_end(text):
+        when, text = dates.parse_date(tail.group()), text[: tail.start()].rstrip().removesuffix(",")
     outlet = None
     head, comma, last = text.rpartition(",")
     # a listed name alone may be an affiliation ("By X, RUSI"); before a date it is the paper
@@ -76,6 +69,15 @@ def _dated_names(text: str) -> tuple[list[str], str | None, date | None]:
     if comma and (listed or PUBLICATION_NAME.match(last.strip())):
         outlet, text = canonical_outlet(last), head  # not an affiliation: the paper it ran in
     return split_names(text), outlet, when
+
+
+def _date_at_end(text: str) -> re.Match[str] | None:
+    """The date a byline ends with, after a comma: "…, June 10, 2012"."""
+    for pattern in (classify.DATE_MDY, classify.DATE_DMY):
+        for match in pattern.finditer(text):
+            if not text[match.end() :].strip() and text[: match.start()].rstrip().endswith(","):
+                return match
+    return None
 
 
 def find_authors(

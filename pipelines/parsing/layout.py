@@ -24,9 +24,14 @@ LINE_OPEN = re.compile(r"[^.!?:;”\"’)\]…]\s*$")  # the line's sentence goe
 CONTINUES = re.compile(r"^\s*[a-z]")
 
 
+def _bare_label(line: str) -> bool:
+    """ "Tags:" alone: its list, on the next line, goes with it."""
+    return shapes.BARE_FILING_LABEL.match(clean_inline(line)) is not None
+
+
 def _continues(previous: str, line: str) -> bool:
-    if shapes.BARE_FILING_LABEL.match(clean_inline(previous)):
-        return True  # "Tags:" over its list
+    if _bare_label(previous):
+        return True
     return bool(
         LINE_OPEN.search(previous) and CONTINUES.match(line) and not shapes.NAMES_BYLINE.match(line)
     )
@@ -69,8 +74,8 @@ def _split_theme_lines(block: Paragraph) -> list[Paragraph]:
     groups: list[tuple[int, list[str]]] = []
     for offset, line in enumerate(block.lines):
         alone = is_theme_line(line)
-        if groups and shapes.BARE_FILING_LABEL.match(clean_inline(groups[-1][1][-1])):
-            groups[-1][1].append(line)  # "Tags:" over its list
+        if groups and _bare_label(groups[-1][1][-1]):
+            groups[-1][1].append(line)
         elif alone or not groups or is_theme_line(groups[-1][1][-1]):
             groups.append((block.first_line + offset, [line]))
         else:

@@ -23,7 +23,7 @@ DATE_TEXT = (
     rf"(?:{WEEKDAY},? )?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}|{MONTH_NAMES}\.? \d{{1,2}}"
     rf"(?:st|nd|rd|th)?,? \d{{4}})"
-    rf"(?:(?:,| [•·|–])? \d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|AM|PM)?)?(?:,? {WEEKDAY})?"
+    rf"(?:{classify.TIME_OF_DAY})?(?:,? {WEEKDAY})?"
 )
 # The address of the original article printed on a line of its own.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
@@ -34,16 +34,12 @@ POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in Y", "… | Aut
     r"(?:(?:\s+(?:in|under|by)\s+|\s*[|·]\s*).*)?$",
     re.IGNORECASE,
 )
-# "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text.
+FILING_LABEL = r"(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)"
 # A filing label printed alone, its list on the next line: "Tags:" / "China, SCO"
-BARE_FILING_LABEL = re.compile(
-    r"^(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)\s*:\s*$", re.IGNORECASE
-)
-# "Tags: a, b", "Filed under: X", or a bare "Tags:" over its list on the next line
-FILING_LINE = re.compile(
-    r"^(?:Tags?|Tagged|Categor(?:y|ies)|Filed (?:under|in)|Posted in)(?:\s*:(?:\s*\S.*)?|\s+\S.*)$",
-    re.IGNORECASE,
-)
+BARE_FILING_LABEL = re.compile(rf"^{FILING_LABEL}\s*:\s*$", re.IGNORECASE)
+# "Tags: a, b, c", "Category: X, Y", "Filed under: …" before or after a post's text, or a
+# bare "Tags:" over its list
+FILING_LINE = re.compile(rf"^{FILING_LABEL}(?:\s*:(?:\s*\S.*)?|\s+\S.*)$", re.IGNORECASE)
 # A date line of a syndicated copy: "April 2, 2009 10:32 AM", "March 6, 2011 Sunday",
 # "March 4, 2011 10:32 AM Age: 3 days".
 OLD_DATELINE = re.compile(rf"^{DATE_TEXT}(?:\s+Age:\s*\d+\s+days?)?$")

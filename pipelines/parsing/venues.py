@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from pipelines.footnotes.citations import BARE_DOMAIN
 from pipelines.parsing import classify, dates, shapes
 from pipelines.parsing.gazetteer import canonical_outlet, outlet_for_domain, outlets
 from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
@@ -84,8 +85,6 @@ THIS_TIME = re.compile(
 )
 # "for the ISN Security Watch website this time": said after the name, in the same clause
 THIS_TIME_AFTER = re.compile(r"[^.;,]{0,50}?\bthis time\b")
-# a site named by its address: "over at thediplomat.com"
-SITE_NAME = re.compile(r"(?<![\w@/.])(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w/])")
 # "my Guardian piece", "my earlier FT column": a piece named by its outlet, in passing
 MY_PIECE = re.compile(
     r"\b(?:where|from|since|than|like|following) my (?:earlier |last |previous )?$"
@@ -180,27 +179,24 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
 
 
 def _listed_candidates(intro: str) -> list[_OutletCandidate]:
-    result = _domain_candidates(intro)
+    """Listed outlets the text names, by name or by their site's address ("over at
+    thediplomat.com"), scored where they stand."""
+    result = []
+    for match in BARE_DOMAIN.finditer(intro):
+        if name := outlet_for_domain(match["host"]):
+            result.append(_listed_candidate(intro, match.start(), name))
     for position, name in outlets().find_all(intro):
         if owner := OWNER_BEFORE.search(intro[:position]):
             position = owner.start()  # "for the Combating Terrorism Center’s CTC Sentinel"
-        context = OUTLET_CONTEXT.search(intro[:position])
-        preposition = context.group().split()[0] if context else None
-        score = _context_score(intro, position, preposition) + LISTED_BONUS + (1 if context else 0)
-        result.append(_OutletCandidate(position, name, score))
+        result.append(_listed_candidate(intro, position, name))
     return result
 
 
-def _domain_candidates(intro: str) -> list[_OutletCandidate]:
-    """ "Over at thediplomat.com": a site named by its address."""
-    result = []
-    for match in SITE_NAME.finditer(intro):
-        if name := outlet_for_domain(match["host"]):
-            context = OUTLET_CONTEXT.search(intro[: match.start()])
-            preposition = context.group().split()[0] if context else None
-            score = _context_score(intro, match.start(), preposition) + LISTED_BONUS
-            result.append(_OutletCandidate(match.start(), name, score + (1 if context else 0)))
-    return result
+def _listed_candidate(intro: str, position: int, name: str) -> _OutletCandidate:
+    context = OUTLET_CONTEXT.search(intro[:position])
+    preposition = context.group().split()[0] if context else None
+    score = _context_score(intro, position, preposition) + LISTED_BONUS + (1 if context else 0)
+    return _OutletCandidate(position, name, score)
 
 
 def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_OutletCandidate]:

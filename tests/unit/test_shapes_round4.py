@@ -24,9 +24,11 @@ from pipelines.parsing.venues import find_outlet
         ("Publié le 24 août 2021 à 06h00", date(2021, 8, 24)),
         ("Pubblicato il 3 marzo 2017 alle 10:30", date(2017, 3, 3)),
         ("3 December 2019 • 6:00am", date(2019, 12, 3)),
+        ("Published online: 18 Jun 2019", date(2019, 6, 18)),
+        ("Fri 17 Jul 2015 07.00 BST", date(2015, 7, 17)),
     ],
 )
-def test_dates_framed_in_other_languages_or_with_a_bullet_are_date_lines(text, day):
+def test_date_lines_of_other_languages_journals_and_newspapers(text, day):
     assert shapes.is_date_line(text)
     assert parse_date(text) == day
 
@@ -139,18 +141,6 @@ def test_a_bare_tags_label_keeps_its_list():
     text = "A title\nPosted: June 13, 2012 in Articles\nTags:\nAfghanistan, China, SCO\n"
     paragraphs = page_paragraphs(text)
     assert [p.text for p in paragraphs][-1] == "Tags: Afghanistan, China, SCO"
-
-
-@pytest.mark.parametrize(
-    ("text", "day"),
-    [
-        ("Published online: 18 Jun 2019", date(2019, 6, 18)),
-        ("Fri 17 Jul 2015 07.00 BST", date(2015, 7, 17)),
-    ],
-)
-def test_journal_and_newspaper_date_lines(text, day):
-    assert shapes.is_date_line(text)
-    assert parse_date(text) == day
 
 
 def test_a_two_part_wordpress_byline():
