@@ -43,9 +43,10 @@ SEEN_SETS = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
     "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
     "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
-    "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25",
+    "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26",
+    "heldout27", "heldout28", "heldout29",
 )  # fmt: skip
-BLIND_SETS = ("heldout26", "heldout27", "heldout28", "heldout29")  # written next, scored once
+BLIND_SETS = ("heldout30", "heldout31", "heldout32", "heldout33")  # written next, scored once
 RAW = ROOT / "data" / "raw"
 NO_BODY_PENALTY = -4.0  # not fitted: a post with no body text is almost never right
 # What each signal is worth as read from the shapes the issues describe, before any page is
@@ -66,6 +67,8 @@ PRIOR = {
     "intro_note_first": -2.5, "above_note": 0.5, "intro_is_note": -3.0,
     "intro_after": 1.5, "first_fits_below": 1.5, "prev_fits_below": -1.5,
     "intro_under_posted": -3.0, "caption_after": 1.5, "intro_fits_above": -1.5,
+    "kicker_above": 2.0, "intro_unmarked": -2.5,
+    "intro_refers_back": -2.0,
 }  # fmt: skip
 # Chosen by this script's own leave-one-page-out totals (try --start-bonus / --prior-strength):
 START_BONUS = 1.0  # per chosen post, see segment.Weights

@@ -31,7 +31,9 @@ NO_SCORE = float("-inf")
 QUOTES = '“‘"«'
 
 # A 'Notes' heading printed on its own paragraph before the notes.
-NOTES_HEADING = re.compile(r"^\s*(?:end\s*)?(?:notes|footnotes|references)\s*:?\s*$", re.I)
+NOTES_HEADING = re.compile(
+    r"^\s*(?:(?:end\s*)?(?:notes|footnotes|references)|citations)\s*:?\s*$", re.I
+)
 
 # A note number at a line start: `1. text`, `651 text`, `1“text`, `2 “text`. The text must
 # not start with a digit or punctuation, so '1.5 million' or '12:30' are not notes.

@@ -128,7 +128,13 @@ CONTRIBUTORS_HEADING = re.compile(
     r"Author biograph(?:y|ies)|Biographical notes?)$",
     re.IGNORECASE,
 )
-NOTES_HEADING = re.compile(r"^(?:Notes|Endnotes|Footnotes|References|Notes and references)$", re.I)
+NOTES_HEADING = re.compile(
+    r"^(?:Notes|Endnotes|Footnotes|References|Notes and references|Citations)$", re.I
+)
+# A notes heading with its first note in the same paragraph: "Citations [1] Authors’ …"
+HEADED_NOTES = re.compile(
+    r"^(?:Notes|Endnotes|Footnotes|References|Citations):? (?:\[1\]|\(1\)|1[.)]) ", re.I
+)
 EDITORS_NOTE = re.compile(r"^(?:Editor[’']?s [Nn]ote|Editorial note)\s*:")
 # WordPress page furniture printed between posts: navigation, sharing and filing lines.
 WP_FURNITURE = re.compile(

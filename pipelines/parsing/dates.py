@@ -30,8 +30,11 @@ FOREIGN_DATE = re.compile(
     re.IGNORECASE,
 )
 
-# Day first with dots, as German and other European outlets print it: "18.08.2021".
-DOTTED_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})\b")
+# Day first with dots, as German and other European outlets print it: "18.08.2021"; or with
+# slashes, as a British blog's theme may print its dates: "24/05/2010".
+DOTTED_DATE = re.compile(
+    r"\b(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2})\b"
+)
 # Year, month, day as Chinese and Japanese outlets print them: "2018年5月14日".
 CJK_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipelines.parsing import classify, shapes
+from pipelines.parsing.around import intro_like, posted_above
 from pipelines.parsing.paragraphs import intro_eligible, is_headline_shape
-from pipelines.parsing.signals import FEATURES, features, intro_like, posted_above
+from pipelines.parsing.signals import FEATURES, features
 from pipelines.parsing.view import PageView
 
 __all__ = ["FEATURES", "Candidate", "PageView", "candidates"]
@@ -54,8 +55,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
         tails.append((j, ("date",)))
         if j - 1 >= 0 and _outlet_line(view.firsts[j - 1]):
             tails.append((j - 1, ("outlet", "date")))
-    if j >= 0 and view.role(j) == "issue":  # a journal's issue line over the headline
-        tails.append((j, ("issue",)))
+    if j >= 0 and view.role(j) in ("issue", "kicker"):  # a journal's issue line, "ANALYSIS"
+        tails.append((j, (view.role(j),)))
     if j >= 0 and _outlet_and_date(view, j):  # both in one paragraph
         tails.append((j, ("outlet_date",)))
     with_url = []
@@ -76,6 +77,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
             if i > 0 and view.note[i - 1] and not intro_like(view, i):
                 break  # "The segment is forty minutes in": the note's own line
             with_intro.append((i, ("intro",) * k + roles))
+            if i > 0 and shapes.EPIGRAPH.match(view.texts[i - 1]):
+                with_intro.append((i - 1, ("epigraph",) + ("intro",) * k + roles))
     tails += with_intro
     result = list(tails)
     for top, roles in tails:  # an older theme's block: blog-post title, Posted:, filing lines

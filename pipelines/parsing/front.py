@@ -28,6 +28,7 @@ SERIES_WORD = re.compile(
 BYLINE_TAIL = re.compile(r"\s+[–—|]\s+")  # what follows the names: "– Rome, 14 April 2016"
 CAPTION_MIN_WORDS = 5  # a caption printed twice is a sentence, not a headline's few words
 CAPTION_CREDIT_MAX_WORDS = 6
+ISSUE_SERIES = re.compile(rf"^(?P<name>{shapes.ORG_NAME})\s+Volume\b")
 KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
@@ -212,6 +213,13 @@ def _date_line(text: str) -> str | None:
 def issue_outlet(text: str) -> str | None:
     """The listed outlet a journal's issue line names: "RUSI Newsbrief Volume: 30 Issue: 2"."""
     return outlets().first(text) if shapes.ISSUE_LINE.match(text) else None
+
+
+def issue_series(text: str) -> str | None:
+    """The series an issue line names, listed or not: "Jane’s Intelligence Review Volume: 22
+    Issue: 11" ran in Jane’s Intelligence Review."""
+    match = ISSUE_SERIES.match(text) if shapes.ISSUE_LINE.match(text) else None
+    return canonical_outlet(match["name"]) if match else None
 
 
 def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date | None:

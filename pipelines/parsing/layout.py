@@ -11,6 +11,7 @@ import re
 
 from pipelines.parsing import shapes
 from pipelines.parsing.classify import NOTE_START, words
+from pipelines.parsing.paragraphs import is_headline_shape
 from pipelines.parsing.text import Paragraph, clean_inline, split_paragraphs
 
 # Fewer blank separators than this share of the non-empty lines: the page is laid out in lines.
@@ -20,6 +21,8 @@ LINE_LAYOUT_MIN_LINES = 8
 # closed) is a single-newline stretch, not a hard-wrapped paragraph.
 WHOLE_PARAGRAPH_WORDS = 40
 WHOLE_PARAGRAPHS_IN_BLOCK = 2
+# "…, on why the summit matters:" printed on the line right above the headline it introduces
+COLON_INTRO_MIN_WORDS = 12
 LINE_OPEN = re.compile(r"[^.!?:;”\"’)\]…]\s*$")  # the line's sentence goes on
 CONTINUES = re.compile(r"^\s*[a-z]")
 
@@ -62,6 +65,7 @@ def is_theme_line(line: str) -> bool:
         or shapes.URL_LINE.match(text)
         or shapes.CLOSING_FURNITURE.match(text)
         or shapes.ISSUE_LINE.match(text)
+        or shapes.SECTION_KICKER.match(text)
         or shapes.SIDEBAR.search(text)
         or (shapes.OLD_DATELINE.match(text) and "Age:" in text)
     )
@@ -81,6 +85,21 @@ def _split_theme_lines(block: Paragraph) -> list[Paragraph]:
         else:
             groups[-1][1].append(line)
     return [Paragraph(tuple(lines), first, first + len(lines) - 1) for first, lines in groups]
+
+
+def _split_colon_intro(block: Paragraph) -> list[Paragraph]:
+    """An introduction ending in a colon, then its headline with no blank line between."""
+    lines = block.lines
+    if len(lines) < 2 or not lines[-2].rstrip().endswith(":"):
+        return [block]
+    if any(is_theme_line(line) or _bare_label(line) for line in lines):
+        return [block]  # "Tags:" over its list is the theme's, not an introduction
+    head = clean_inline(lines[-1])
+    intro = " ".join(line.strip() for line in lines[:-1])
+    if words(intro, COLON_INTRO_MIN_WORDS) < COLON_INTRO_MIN_WORDS or not is_headline_shape(head):
+        return [block]
+    last = block.last_line
+    return [Paragraph(lines[:-1], block.first_line, last - 1), Paragraph(lines[-1:], last, last)]
 
 
 def _holds_whole_paragraphs(block: Paragraph) -> bool:
@@ -108,7 +127,7 @@ def page_paragraphs(text: str) -> list[Paragraph]:
     by_line = is_line_layout(blocks)  # decided on the blank lines as printed
     result: list[Paragraph] = []
     for block in blocks:
-        for part in _split_theme_lines(block):
+        for part in (p for b in _split_colon_intro(block) for p in _split_theme_lines(b)):
             if by_line or _holds_whole_paragraphs(part):
                 result.extend(_line_paragraphs(part))
             else:

@@ -34,6 +34,11 @@ BROADCAST_OPENING = re.compile(
     r"^On (?:[A-Z][\w’'-]* ){1,5}[^.]{0,40}?\b(?:this (?:morning|afternoon|evening|week)|"
     r"last (?:night|week)|earlier today|today|yesterday|tonight)\b"
 )
+# "Next Tuesday I will be speaking at …": an appearance announced, in its first sentence
+ANNOUNCED_APPEARANCE = re.compile(
+    r"^[^.]{0,60}?\bI(?: will|’ll|'ll) be (?:speaking|talking|appearing|presenting|chairing|"
+    r"on a panel|on the radio)\b"
+)
 INFORMAL_OPENING = re.compile(
     r"^(?:(?:Old|Same|Familiar|Different|New|Another) (?:subject|topic|theme|venue|outlet)\b|"
     r"One (?:more|for)\b|Two more\b|A few more\b|Few more\b|More on\b|Back to\b|Belatedly\b|"
@@ -70,7 +75,9 @@ _COMMON = (
 COMMON_WORDS = frozenset(_COMMON.split())
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
-    r"\b(?:spoke|speaking|spoken|(?:talked|talking) (?:to|about|on|with)|"
+    r"\b(?:spoke|speaking|spoken|"
+    # "talking to people in Brussels" is research for a piece, not an appearance
+    r"(?:talked|talking) (?:to|about|on|with)(?! (?:people|officials|sources|diplomats|experts)\b)|"
     r"interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|(?:a|gave a|give a) talk|"
     r"talk (?:at|on|to)|"
     r"comments? (?:to|for)|commented|story by|documentary|webinar|"
@@ -116,6 +123,7 @@ def is_note_opener(text: str) -> bool:
                 INFORMAL_OPENING.match(text)
                 or classify.BLOG_OPENING.match(text)
                 or BROADCAST_OPENING.match(text)
+                or ANNOUNCED_APPEARANCE.match(text)
             )
         )
     )
@@ -132,6 +140,8 @@ def prelude_role(text: str) -> str | None:
         return "date"
     if shapes.ISSUE_LINE.match(text):
         return "issue"  # "China Brief Volume: 10 Issue: 13" over the headline
+    if shapes.SECTION_KICKER.match(text):
+        return "kicker"
     return None
 
 
@@ -213,6 +223,7 @@ def _known_other_shape(text: str) -> bool:
         or classify.NOTES_HEADING.match(text)
         or classify.SEPARATOR.match(text)
         or shapes.EMPTY_BYLINE.match(text)
+        or shapes.SECTION_KICKER.match(text)
         or shapes.is_signature(text)
         or shapes.MEDIA_LINK.match(text)
     )
@@ -295,6 +306,7 @@ def intro_eligible(text: str) -> bool:
         return False  # the cheap test first: most long paragraphs are body
     return not (
         classify.NOTE_START.match(text)
+        or classify.HEADED_NOTES.match(text)
         or classify.is_bio(text)
         or classify.is_caption(text)
         or classify.QA_TURN.match(text)

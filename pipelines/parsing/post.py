@@ -11,6 +11,7 @@ from pipelines.parsing.front import (
     address,
     is_caption_repeat,
     issue_outlet,
+    issue_series,
     place_front,
     read_prelude,
 )
@@ -54,12 +55,26 @@ def _shape_caption(units: list[Unit], i: int, is_body: list[bool]) -> bool:
     )
 
 
+def _link_in_a_list(units: list[Unit], i: int) -> bool:
+    """An address in a reading list links another piece: under "Further reading:", or under
+    a title that stands under such a line or another address."""
+    above = [unit.text for unit in units[max(0, i - 2) : i]]
+    if above and above[-1].endswith(":"):
+        return True
+    return (
+        len(above) == 2
+        and classify.is_title_like(above[1])
+        and (above[0].endswith(":") or shapes.URL_LINE.match(above[0]) is not None)
+    )
+
+
 def _place_body(units: list[Unit], i: int, state: PostState, is_body: list[bool]) -> None:
     """Place a unit inside the body zone."""
     text = units[i].text
     post = state.post
-    if shapes.URL_LINE.match(text) and post.url is None:
-        post.url = address(text)  # the original's address, printed after the text
+    if shapes.URL_LINE.match(text):
+        if post.url is None and not _link_in_a_list(units, i):
+            post.url = address(text)  # the original's address, printed after the text
     elif classify.CONTRIBUTORS_HEADING.match(text):
         state.in_contributors = True
     elif state.in_contributors and classify.is_person_name_line(text):
@@ -175,6 +190,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         or venues.find_outlet(post.blog_note)
         or (outlet_for_domain(urlsplit(post.url).hostname or "") if post.url else None)
         or venues.credited_outlet(f"{post.body}\n\n{post.author_bio or ''}")
+        or next(filter(None, (issue_series(p.text) for p in post.problems)), None)
     )
     if not post.body:
         post.problems.append(

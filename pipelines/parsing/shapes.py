@@ -30,7 +30,8 @@ URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
 # Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
 POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in Y", "… | Author: X | Filed under: Y"
     # "Posted: <date>", "Posted on <date>", "Posted by Raffaello on <date>"
-    rf"^Posted(?::| on| by (?:[A-Z][\w’'.-]* ){{1,3}}on)?\s*(?P<date>{DATE_TEXT})"
+    rf"^Posted(?::| on| by (?:[A-Z][\w’'.-]* ){{1,3}}on)?\s*"
+    rf"(?P<date>{DATE_TEXT}|[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d)"
     r"(?:(?:\s+(?:in|under|by)\s+|\s*[|·]\s*).*)?$",
     re.IGNORECASE,
 )
@@ -48,14 +49,22 @@ GLUED_KICKER_DATE = re.compile(  # or set off by a comma: "Commentary, 29 April 
     rf"^(?:Analysis|Commentary|Opinion|Comment|Briefing|Report|Interview|News)(?:[,|–-] ?)?"
     rf"(?P<date>{DATE_TEXT})$"
 )
+# A section label the outlet prints over a headline, on a line of its own: "ANALYSIS",
+# "OPINION", "ARGUMENT". One word only: two capitalised words are as often a byline's name.
+SECTION_KICKER = re.compile(r"^[A-Z]{4,}$")
+# An epigraph over a post's introduction: a quotation, then "– its source" under it.
+EPIGRAPH = re.compile(r"^[“\"][^”\"]{5,240}[”\"]\s+[–—-]\s*\S[^.!?]{0,80}$")
 # An outlet's issue line under a headline: "Terrorism Monitor Volume: 9 Issue: 12".
 ISSUE_LINE = re.compile(r"^.{0,80}\bVolume\s*:?\s*\d+\s*,?\s*Issue\s*:?\s*\d+\b.{0,40}$", re.I)
 # Closing furniture: the blog cut the post short, or links to more of the author.
 CLOSING_FURNITURE = re.compile(
     r"^(?:\(more…\)|\(more\.\.\.\)|\[more\]|Continue reading\b.*|Read more\b.*|Read the rest\b.*|"
     r"View (?:more|all) (?:articles|posts) by\b.*|Leave a (?:comment|reply)|\d+ Comments?|"
-    r"No Comments?|Comments? \(\d+\)|Comments are closed\.?|Share this:?|Like this:?|"
-    r"Loading\.\.\.)\s*[»›→]?$",
+    r"No Comments?|Comments? \(\d+\)|Comments are closed\.?|(?:Share|Like) this:?(?: .*)?|"
+    r"Loading(?:\.\.\.|…)|"
+    # the sharing widget's buttons, one per line under "Share this:" / "Like this:"
+    r"Twitter|Facebook|Email|LinkedIn|Reddit|Print|WhatsApp|Tumblr|Pinterest|Pocket|Telegram|"
+    r"Like|Related)\s*[»›→]?$",
     re.IGNORECASE,
 )
 # Table remnants: cells printed as "Afghanistan |" or a bare " | ".
@@ -160,9 +169,12 @@ PUBLISHED_IN = re.compile(
     rf"(?:[Pp]ublished|[Aa]ppeared|[Rr]an) (?:in|on|by) (?:the )?(?P<name>{ORG_NAME})"
     rf",?(?: on)? (?P<date>{DATE_TEXT})\.?$"
 )
-# "This article first appeared on the Guardian’s Comment is free site": where a piece ran.
+# "This article first appeared on the Guardian’s Comment is free site", "(This ran in
+# today’s Wall Street Journal Asia, …)": where a piece ran, said under it.
 FIRST_APPEARED = re.compile(
-    r"\b(?:first|originally) (?:appeared|published|ran|run) (?:in|on|at|by|with) "
+    r"(?:\b(?:first|originally) (?:appeared|published|ran|run)|"
+    r"^\(?(?:This|It|The (?:piece|article)) (?:ran|appeared|was published|was printed)) "
+    r"(?:in|on|at|by|with) (?:(?:today|yesterday|this week)[’']s )?"
     r"(?:the )?(?:(?:website|site|pages|blog|journal|magazine) of (?:the )?)?"
     rf"(?P<name>{ORG_NAME})"
 )

@@ -3,8 +3,9 @@
 `evidence.candidates` reads the ways a headline's post may start; `features` says, for one
 reading, what stands under the headline (front matter, a caption, the body), what stands
 above its top (the end of a post, a note of an appearance, blog voice), what its
-introduction is like, and whether a paragraph above shares the subject of the article below.
-The weights of these signals are fitted by `bench/segmentation_eval.py`.
+introduction is like, and whether a paragraph above shares the subject of the article below
+(the facts of a candidate's surroundings are worked out in `around`). The weights of these
+signals are fitted by `bench/segmentation_eval.py`.
 """
 
 from __future__ import annotations
@@ -12,32 +13,41 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing import classify, shapes
+from pipelines.parsing.around import (
+    INTRO_VOICE,
+    above_notes,
+    fits_above,
+    fits_below,
+    intro_and_headline_follow,
+    intro_under_posted,
+    posted_above,
+)
 from pipelines.parsing.paragraphs import (
     ASIDE,
     CATCH_UP,
     INFORMAL_OPENING,
-    intro_eligible,
     is_byline_shape,
     media_note_up_front,
 )
 from pipelines.parsing.view import PageView
 
-INTRO_LOOKAHEAD = 4
 FRONT_LOOKAHEAD = 3  # paragraphs under a headline read for its byline and date
 FRONT_LINES = 4
 ASIDE_MAX_WORDS = 120
-INTRO_VOICE = 2
 PREV_VOICE_SCORE = 3  # a paragraph this much in blog voice above an intro: the intro starts there
 INTRO_SHORT_WORDS = 90
 BODY_LOOKAHEAD = 5  # paragraphs after a headline searched for the body
 # An appearance whose words are printed under the note: an interview, a transcript.
 WRITTEN_UP = re.compile(
-    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|spoke(?: [a-z]+){0,3} (?:with|to)|"
+    r"\b(?:interview(?:s|ed)?|transcript|Q&A|asked me|(?:spoke|talked)(?: [a-z]+){0,3} (?:with|to)|"
     r"conversation with|write-?up|written up)\b",
     re.IGNORECASE,
 )
-COHESION_WINDOW = 3  # paragraphs above, and body paragraphs below, a paragraph is compared with
-COHESION_MARGIN = 0.05  # share of its words by which the article below must win
+# "It ran in the Post this morning.", "Written with X, it went up on Y": an introduction's
+# second paragraph, speaking of a piece the paragraph above it presented
+REFERS_BACK = re.compile(
+    r"^(?:[^.]{0,80}?, )?[Ii]t (?:ran|appeared|went up|is up|came out|was published|is out)\b"
+)
 
 FEATURES = (
     "bias",
@@ -87,6 +97,9 @@ FEATURES = (
     "intro_fits_above",
     "intro_under_posted",
     "caption_after",
+    "kicker_above",
+    "intro_unmarked",
+    "intro_refers_back",
 )
 
 
@@ -99,15 +112,6 @@ def _aside(view: PageView, i: int) -> bool:
         classify.words(text, ASIDE_MAX_WORDS) <= ASIDE_MAX_WORDS
         and media_note_up_front(text)
         and view.voice(i) >= INTRO_VOICE
-    )
-
-
-def intro_like(view: PageView, i: int) -> bool:
-    """Reads like an introduction: blog voice, an informal opening, or a named outlet."""
-    return intro_eligible(view.texts[i]) and (
-        view.voice(i) >= INTRO_VOICE
-        or INFORMAL_OPENING.match(view.texts[i]) is not None
-        or view.names_outlet[i]
     )
 
 
@@ -126,100 +130,6 @@ def _byline_or_name(line: str) -> bool:
     return is_byline_shape(line) or classify.is_person_name_line(line)
 
 
-def posted_above(view: PageView, top: int) -> int | None:
-    """The "Posted:" line right above paragraph top, perhaps with filing lines under it."""
-    i = top - 1
-    while i >= 0 and view.role(i) == "filing":
-        i -= 1
-    return i if i >= 0 and view.role(i) == "posted" else None
-
-
-def _intro_and_headline_follow(view: PageView, h: int) -> bool:
-    """An introduction and a headline come within a few paragraphs of headline h: h is then
-    an older theme's blog-post title, not the article's."""
-    for j in range(h + 2, min(len(view), h + 2 + INTRO_LOOKAHEAD)):
-        opens_own_post = j + 1 < len(view) and view.role(j + 1) == "posted"
-        if (
-            view.headline[j]
-            and not opens_own_post  # a blog title of its own, not this post's headline
-            and view.role(j - 1) is None
-            and intro_like(view, j - 1)
-        ):
-            return True
-    return False
-
-
-def _intro_under_posted(view: PageView, h: int) -> bool:
-    """Under headline h, an older theme's Posted: block, then an introduction directly above
-    another headline: h is the blog-post title of a post with an introduction."""
-    i = h + 1
-    if i >= len(view) or view.role(i) != "posted":
-        return False
-    while i < len(view) and view.role(i) in ("posted", "filing"):
-        i += 1
-    return i + 1 < len(view) and intro_like(view, i) and view.headline[i + 1]
-
-
-def _fits_below(view: PageView, i: int, h: int) -> bool:
-    """Paragraph i shares more of its subject words with the article under headline h than
-    with the prose above it (no prose above: no evidence either way)."""
-    return _cohesion(view, i, h) > COHESION_MARGIN
-
-
-def _fits_above(view: PageView, i: int, h: int) -> bool:
-    """Paragraph i shares more of its subject words with the prose above it than with the
-    article under headline h: it goes on with what came before."""
-    return _cohesion(view, i, h) < -COHESION_MARGIN
-
-
-def _cohesion(view: PageView, i: int, h: int) -> float:
-    """Share of paragraph i's subject words found below headline h, less the share found in
-    the prose above it; 0 where either is missing."""
-    words = view.words[i]
-    if not words:
-        return 0.0
-    below = _prose_words(view, range(h + 1, min(len(view), h + 1 + 2 * COHESION_WINDOW)))
-    above = _prose_words(view, range(max(0, i - COHESION_WINDOW), i))
-    if not above:
-        return 0.0
-    return (len(words & below) - len(words & above)) / len(words)
-
-
-def _prose_words(view: PageView, indices: range) -> set[str]:
-    """The subject words of the first COHESION_WINDOW body paragraphs among `indices` (prose
-    to compare with, not a theme's lines)."""
-    words: set[str] = set()
-    found = 0
-    for k in indices:
-        if view.body_like[k] and found < COHESION_WINDOW:
-            words |= view.words[k]
-            found += 1
-    return words
-
-
-def _above_notes(view: PageView, start: int) -> int:
-    """The paragraph above `start` once note-only posts directly above are passed: a note
-    and the short lines under it ("The segment is forty minutes in")."""
-    i = start - 1
-    while True:
-        k = i
-        while k >= 0 and _under_a_note(view, k):
-            k -= 1
-        if k < 0 or not view.note[k]:
-            return i
-        i = k - 1
-
-
-def _under_a_note(view: PageView, i: int) -> bool:
-    return not (
-        view.note[i]
-        or view.body_like[i]
-        or view.headline[i]
-        or view.closes[i]
-        or view.role(i) is not None
-    )
-
-
 def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tuple[float, ...]:
     intro = [view.texts[start + n] for n, role in enumerate(roles) if role == "intro"]
     first_intro = intro[0] if intro else ""
@@ -229,7 +139,7 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
     first = start + roles.index("intro") if intro else start  # the first intro paragraph
     last_intro = first + len(intro) - 1
     voice = view.voice(first) if intro else 0
-    prev = _above_notes(view, start)  # what ends the previous post, past any note-only posts
+    prev = above_notes(view, start)  # what ends the previous post, past any note-only posts
     under = _lines_under(view, h)
     aside = len(intro) == 2 and _aside(view, first + 1)
     second_names_outlet = (  # a media note naming broadcasters is an aside, not this
@@ -255,9 +165,21 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         "intro_short": float(bool(intro) and intro_words <= INTRO_SHORT_WORDS),
         "intro_long": float(intro_words > INTRO_SHORT_WORDS),
         "intro_aside": float(aside),
+        "intro_refers_back": float(bool(intro) and REFERS_BACK.match(first_intro) is not None),
+        # one "introduction" with nothing of one: no blog voice, opening, outlet or colon
+        "intro_unmarked": float(
+            len(intro) == 1
+            and voice == 0
+            and not view.names_outlet[first]
+            and not classify.has_first_person(first_intro)
+            and not classify.BLOG_OPENING.match(first_intro)
+            and not INFORMAL_OPENING.match(first_intro)
+            and not first_intro.rstrip().endswith(":")
+        ),
         "url_line": float("url" in roles),
         "date_before": float("date" in roles or "outlet_date" in roles),
         "older_block": float("posted" in roles),
+        "kicker_above": float("kicker" in roles),  # "ANALYSIS" over it: an article's top
         "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),
         "standfirst_after": float(view.standfirst[nxt] and not view.body_like[nxt]),
@@ -280,14 +202,14 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         ),
         # what a paragraph is about: an introduction's lead-in shares the article's subject,
         # the last paragraph of the previous post shares that post's
-        "first_fits_below": float(len(intro) == 2 and _fits_below(view, first, h)),
+        "first_fits_below": float(len(intro) == 2 and fits_below(view, first, h)),
         # a one-paragraph "introduction" that goes on with the article above it
-        "intro_fits_above": float(len(intro) == 1 and _fits_above(view, first, h)),
+        "intro_fits_above": float(len(intro) == 1 and fits_above(view, first, h)),
         "prev_fits_below": float(
             start > 0
             and view.body_like[start - 1]
             and not view.closes[start - 1]  # a bio ends its post whatever it is about
-            and _fits_below(view, start - 1, h)
+            and fits_below(view, start - 1, h)
         ),
         # the introduction printed under the headline: "A piece in the <Paper>, where …"
         "intro_after": float(not intro and view.presents[nxt]),
@@ -321,9 +243,9 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         "intro_note_first": float(len(intro) == 2 and media_note_up_front(view.texts[first])),
         # a second paragraph of introduction is an aside (media notes, a parenthesis)
         "intro_two_plain": float(len(intro) == 2 and not aside),
-        "headline_soon": float(not roles and _intro_and_headline_follow(view, h)),
+        "headline_soon": float(not roles and intro_and_headline_follow(view, h)),
         # blog-post title, Posted:, then an introduction and the article's own headline
-        "intro_under_posted": float(not roles and _intro_under_posted(view, h)),
+        "intro_under_posted": float(not roles and intro_under_posted(view, h)),
         "date_after": float(
             view.role(nxt) == "posted" or any(shapes.is_date_line(line) for line in under)
         ),

@@ -22,6 +22,10 @@ CREDIT_ONLY = re.compile(
     re.IGNORECASE,
 )
 
+# A line wholly in brackets is an aside of its own: a translation of the headline above
+# ("[China and the new Afghan front]"), the blogger's note under it ("(Belatedly posting …)")
+WHOLLY_BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+\)\.?)$")
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -42,6 +46,7 @@ def _starts_structure(line: str) -> bool:
         or classify.SEPARATOR.match(text)
         or shapes.OUTLET_CREDIT.match(text)
         or text.startswith("|")  # a table remnant: " |", "| Category |"
+        or WHOLLY_BRACKETED.match(text) is not None
     )
 
 

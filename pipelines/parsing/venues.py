@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pycountry
-
 from pipelines.footnotes.citations import BARE_DOMAIN
-from pipelines.parsing import classify, dates, shapes
+from pipelines.parsing import shapes
 from pipelines.parsing.gazetteer import canonical_outlet, outlet_for_domain, outlets
-from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
+from pipelines.parsing.shapes import ORG_NAME
+from pipelines.parsing.venue_names import before_possessive, owned_title, site_name, trim_name
 
 # "… for the Jamestown Foundation’s Terrorism Monitor", "… in Il Foglio": where a piece ran.
 PRAISE = (
@@ -22,7 +21,10 @@ PRAISE = (
     r"fantastic|great|good|brilliant|esteemed|venerable) )"
 )
 # "in today’s Sunday Business Post": the paper of the day stands where "the" would
-THE = r"(?:the |(?:today|yesterday|this (?:week|weekend|morning)|Sunday)[’']s )"
+THE = (  # "in the latest Asian Affairs": the current issue of a journal
+    r"(?:the (?:latest |current )?|"
+    r"(?:today|yesterday|this (?:week|weekend|morning)|Sunday)[’']s )"
+)
 # "for the good folks at Registan": the people stand where the venue would
 FOLKS_AT = r"(?:(?:good|kind|lovely|nice|fine) )?(?:folks|people|team|editors|crew) (?:at|over at) "
 PLACED_NAME = re.compile(
@@ -46,22 +48,28 @@ ISSUE_OF = re.compile(
     rf"\b(?:edition|issue|number|pages|columns|volume) of (?:the )?(?P<name>{ORG_NAME})"
 )
 # "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
-PERSON_OF_NAME = re.compile(rf"\b[A-Z][a-z]+ [A-Z][a-z]+ of (?:the )?(?P<name>{ORG_NAME})")
+PERSON_OF_NAME = re.compile(  # "Martina Köhler of Deutsche Welle"
+    rf"\b[A-Z][^\W\d_A-Z]+ [A-Z][^\W\d_A-Z]+ of (?:the )?(?P<name>{ORG_NAME})"
+)
 # The owner printed before a listed journal: "the Central Asia-Caucasus Institute’s ": the
 # journal is where the piece ran, read in the owner's place in the sentence.
 OWNER_BEFORE = re.compile(
     r"(?:\bthe )?(?:[A-Z][\w.&-]*\s(?:(?:at|of|for|on|and) )?){0,6}[A-Z][\w.&-]*[’']s $"
 )
-POSSESSIVE = re.compile(r"[’']s\b.*$")
-OWNED_TITLE = re.compile(r"^(?P<owner>[A-Z][a-z]+)[’']s (?:[A-Z][\w’'-]*(?: |$))+$")
 # A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
 PASSING = re.compile(
     # "an earlier piece", "an earlier and much shorter version of the argument"
     r"\b(?:(?:earlier|previous|older|other)\b[^.;,]{0,30}?\b"
     r"(?:piece|article|column|op-ed|post|paper|version)s?|"
-    r"follow(?:s|ing|ed)? (?:on |up )?(?:from|on)|after my|also (?:in|for)|as in|like the one)\b"
+    r"follow(?:s|ing|ed)? (?:on |up )?(?:from|on)|after my|also (?:(?:ran|appeared) )?(?:in|for)|"
+    r"as in|like the one)\b"
     r"[^.;,]{0,60}$",  # within its own clause: "…, this time for X" is no passing mention
     re.IGNORECASE,
+)
+# "the Guardian piece last year", "for the FT’s blog last year": an older piece, in passing
+PAST_AFTER = re.compile(
+    r"[^.;,:]{0,50}?\b(?:last (?:year|spring|summer|autumn|winter)|earlier this year|"
+    r"(?:a (?:few |couple of )?|some |many |two |three )?years ago)\b"
 )
 # "It ran on War on the Rocks", "went up on the Interpreter": where the piece appeared.
 RAN_IN = re.compile(
@@ -143,8 +151,9 @@ def find_outlet(blog_note: str | None) -> str | None:
 def credited_outlet(body: str) -> str | None:
     """The outlet a closing credit names: "This article first appeared on the Guardian’s …"."""
     for paragraph in reversed(body.split("\n\n")[-CREDIT_PARAGRAPHS:]):
-        if match := shapes.FIRST_APPEARED.search(paragraph):
-            return canonical_outlet(_before_possessive(match["name"]).strip(" .,"))
+        match = shapes.FIRST_APPEARED.search(paragraph) or shapes.PUBLISHED_IN.match(paragraph)
+        if match:
+            return canonical_outlet(before_possessive(match["name"]).strip(" .,"))
     return None
 
 
@@ -165,7 +174,7 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
     score = PREPOSITION_WEIGHT.get(preposition, 1) if preposition else 1
     if THIS_TIME.search(before) or THIS_TIME_AFTER.match(intro, position):
         score += THIS_TIME_BONUS
-    if PASSING.search(before):
+    if PASSING.search(before) or PAST_AFTER.match(intro, position):
         score -= PASSING_PENALTY
     if MY_PIECE.search(before) and PIECE_AFTER.match(intro, position):
         score -= PASSING_PENALTY  # "where my Guardian piece … left off"
@@ -217,7 +226,7 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
             continue  # "China’s goals for the SCO are being realised": a subject, no venue
         if any(lo <= start < hi for lo, hi in listed):
             continue  # inside a listed name: "… Bureau for Analytical Reporting"
-        name = _trim_name(_before_possessive(match["name"]), kb)
+        name = site_name(trim_name(owned_title(intro, match.end("name"), match["name"], kb), kb))
         if not name or outlets().first(name):
             continue  # a listed outlet is scored by _listed_candidates
         known = kb.lookup(name)
@@ -228,50 +237,3 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
             score += 1  # "in Standpoint magazine", "for the Registan website"
         result.append(_OutletCandidate(match.start("name"), name, score))
     return result
-
-
-def _before_possessive(name: str) -> str:
-    """The name before a possessive; a person after "of" goes with it ("the Far Eastern
-    Economic Review of Helen Marsden’s new book" ran in the Review). A one-word owner that
-    names no listed outlet, followed by a title, is part of the title ("Jane’s Intelligence
-    Review"), where "Hoover Institution’s China Leadership Monitor" ran at the Institution."""
-    owned = OWNED_TITLE.match(name)
-    if owned and not outlets().first(owned["owner"]):
-        return name
-    cut = POSSESSIVE.sub("", name)
-    if cut != name and " of " in cut:
-        head, _, tail = cut.rpartition(" of ")
-        if classify.is_person_name_line(tail):
-            return head
-    return cut
-
-
-def _trim_name(name: str, kb) -> str | None:
-    """Cut a name at a connector where what follows is a place or people ("Il Foglio on China")
-    or a subject ("… on the …"); a name that opens with one ("Italian for Il Foglio") is none."""
-    parts = re.split(rf" ({CONNECTOR}) ", name)
-    segments = parts[0::2]
-    first = kb.lookup(segments[0])
-    if (first is not None and first.label != "ORG") or segments[0] in MONTH_OR_DAY:
-        return None
-    if is_language(segments[0]):
-        return None  # "a piece in Italian for …"
-    kept = [segments[0]]
-    for connector, segment in zip(parts[1::2], segments[1:], strict=True):
-        known = kb.lookup(segment)
-        if known is not None and known.label != "ORG":
-            break
-        if connector == "on" and segment.startswith("the "):
-            break  # "for the Jamestown Foundation on the Islamic Movement …": the subject
-        kept += [connector, segment]
-    return " ".join(kept).strip(" .,’'") or None
-
-
-def is_language(word: str) -> bool:
-    """An English language name ("Italian", "Chinese"): what a piece is written in."""
-    return pycountry.languages.get(name=word) is not None
-
-
-MONTH_OR_DAY = frozenset(
-    [*dates.MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-)

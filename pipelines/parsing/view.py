@@ -53,7 +53,10 @@ class PageView:
         self.paragraphs = paragraphs
         self.texts = [p.text for p in paragraphs]
         self.firsts = [first_unit_text(p) for p in paragraphs]
-        self.headline = [is_headline_shape(t) for t in self.firsts]
+        self.headline = [  # an epigraph's quotation is headline-shaped, its source line not
+            is_headline_shape(t) and not shapes.EPIGRAPH.match(text)
+            for t, text in zip(self.firsts, self.texts, strict=True)
+        ]
         self.closes = Lazy(self.paragraphs, closes_paragraph)
         self.front = Lazy(self.firsts, is_front_matter)
         self.standfirst = Lazy(self.firsts, standfirst_shape)

@@ -22,7 +22,7 @@ from pipelines.parsing.segment import NOTE_ONLY_REASON
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # shapes/: one page per shape; heldout/: pages written blind (without seeing the parser),
 # scored first as unseen pages by bench/segmentation_eval.py, kept here so that they stay right
-FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 26))))
+FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 30))))
 PAGES = sorted(
     f"{folder}/{p.with_suffix('.txt').name}"
     for folder in FOLDERS
@@ -32,18 +32,18 @@ PAGES = sorted(
 # xfail turns red when a change fixes it, so that the entry is removed) rather than hidden.
 INTERVIEW_QUESTION = "an interview written up by someone else: a question starts a false post"
 TWO_PARAGRAPH_INTRO = "a lead-in paragraph above an intro that names the outlet"
+BLOG_TITLE_OVER_HEADLINE = "blog-post title and Posted: over the article's headline and byline"
 KNOWN_MISSES = {
     "spans": {
         "heldout22/02_tag_2017_cpec.txt": "a one-line TV note taken as the post's last line",
         "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
         "heldout4/02_category_central_asia_2015.txt": "title-first post with no intro or date",
         "heldout5/M3_category_2019.txt": TWO_PARAGRAPH_INTRO,
-        "heldout6/02_n2_front_2014.txt": TWO_PARAGRAPH_INTRO,
         "heldout6/03_n3_month_2018_03.txt": "a bio printed between intro and headline",
         "heldout7/03_front_2016.txt": "headline printed above its intro, caption, date",
-        "heldout13/01_category_2017_belt_and_road.txt": TWO_PARAGRAPH_INTRO,
         "heldout13/02_month_2014_foreign_fighters.txt": "a title-first post under a note's tail",
         "heldout14/04_category_2017_review.txt": "a reviewer's sign-off over a plain intro",
+        "heldout26/02_tag_2010_xinjiang.txt": BLOG_TITLE_OVER_HEADLINE,
     },
     "parts": {
         "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
@@ -54,7 +54,7 @@ KNOWN_MISSES = {
         "heldout8/03_front_2018_tweets.txt": "an institution’s journal: the institution is named",
         "heldout13/02_month_2014_foreign_fighters.txt": "its span is wrong",
         "heldout14/04_category_2017_review.txt": "its span is wrong",
-        "heldout17/02_front_2019_tweets.txt": "a society’s journal: the society is named",
+        "heldout28/03_category_2018_reviews.txt": "a French title with a lower-case word",
     },
     "authors": {
         "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
