@@ -68,7 +68,7 @@ PRIOR = {
     "intro_after": 1.5, "first_fits_below": 1.5, "prev_fits_below": -1.5,
     "intro_under_posted": -3.0, "caption_after": 1.5, "intro_fits_above": -1.5,
     "kicker_above": 2.0, "intro_unmarked": -2.5,
-    "intro_refers_back": -2.0,
+    "intro_refers_back": -2.0, "bio_above": -2.0,
 }  # fmt: skip
 # Chosen by this script's own leave-one-page-out totals (try --start-bonus / --prior-strength):
 START_BONUS = 1.0  # per chosen post, see segment.Weights

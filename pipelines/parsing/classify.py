@@ -27,6 +27,8 @@ BLOG_CUE_WORDS = (
     "re-?publishing", "this time", "catch(?:ing)? up", "caught up", "delinquent", "latest",
     "excellent", "wonderful", "kind enough", "colleague", "spoke", "speaking", "spoken", "media",
     "blog", "site", "promotion", "magazine", "mini-series",
+    # "asked … to write something for their weekend edition. What follows is the original"
+    "version", "edition", "what follows",
 )  # fmt: skip
 BLOG_CUES = re.compile(rf"\b(?:{by_first_character(BLOG_CUE_WORDS)})\b", re.IGNORECASE)
 BLOG_CUES_LOWER = re.compile(BLOG_CUES.pattern)  # for lower-cased text: see _distinct_cues

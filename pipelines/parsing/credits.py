@@ -39,8 +39,12 @@ class Byline:
 
 
 def split_names(names: str) -> list[str]:
-    """Names from "X and Y", "X, Y and Z" or "X, RUSI", canonical, affiliation dropped."""
-    names = AFFILIATION.sub("", names.strip())
+    """Names from "X and Y", "X, Y and Z" or "X, RUSI", canonical, affiliation dropped; "X,
+    Emil Dall" is two names, not a name and its institution."""
+    names = names.strip()
+    tail = AFFILIATION.search(names)
+    if tail and not classify.is_person_name_line(tail.group().lstrip(", ")):
+        names = names[: tail.start()]
     return [canonical_author(n) for n in NAME_SPLIT.split(names) if n.strip()]
 
 

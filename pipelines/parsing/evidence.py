@@ -57,6 +57,8 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
             tails.append((j - 1, ("outlet", "date")))
     if j >= 0 and view.role(j) in ("issue", "kicker"):  # a journal's issue line, "ANALYSIS"
         tails.append((j, (view.role(j),)))
+    if j >= 0 and classify.is_bio(view.texts[j]):  # a blog's guest-post bio over the headline
+        tails.append((j, ("bio",)))
     if j >= 0 and _outlet_and_date(view, j):  # both in one paragraph
         tails.append((j, ("outlet_date",)))
     with_url = []

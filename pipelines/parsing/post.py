@@ -150,6 +150,7 @@ def parse_post(span: PostSpan) -> ParsedPost:
         post.note_count = count_notes(post.notes_block)
         post.notes_first_line = paragraphs[notes_start].first_line
     state = PostState(post, posted_date=posted_date)
+    state.bios += [p.text for role, p in prelude if role == "bio"]  # printed over the headline
     rest = units[1:]
     questions = sum(1 for u in rest if u.text.endswith("?") and classify.words(u.text, 3) > 3)
     post.is_qa = questions >= QA_MIN_QUESTIONS

@@ -100,6 +100,7 @@ FEATURES = (
     "kicker_above",
     "intro_unmarked",
     "intro_refers_back",
+    "bio_above",
 )
 
 
@@ -179,7 +180,9 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         "url_line": float("url" in roles),
         "date_before": float("date" in roles or "outlet_date" in roles),
         "older_block": float("posted" in roles),
-        "kicker_above": float("kicker" in roles),  # "ANALYSIS" over it: an article's top
+        "kicker_above": float("kicker" in roles),
+        # a bio over the headline (a guest post's); most bios close the post above instead
+        "bio_above": float("bio" in roles),  # "ANALYSIS" over it: an article's top
         "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),
         "standfirst_after": float(view.standfirst[nxt] and not view.body_like[nxt]),
