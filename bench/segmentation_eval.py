@@ -44,9 +44,9 @@ SEEN_SETS = (
     "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
     "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
     "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26",
-    "heldout27", "heldout28", "heldout29",
+    "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33",
 )  # fmt: skip
-BLIND_SETS = ("heldout30", "heldout31", "heldout32", "heldout33")  # written next, scored once
+BLIND_SETS = ("heldout34", "heldout35", "heldout36", "heldout37")  # written next, scored once
 RAW = ROOT / "data" / "raw"
 NO_BODY_PENALTY = -4.0  # not fitted: a post with no body text is almost never right
 # What each signal is worth as read from the shapes the issues describe, before any page is
@@ -69,6 +69,7 @@ PRIOR = {
     "intro_under_posted": -3.0, "caption_after": 1.5, "intro_fits_above": -1.5,
     "kicker_above": 2.0, "intro_unmarked": -2.5,
     "intro_refers_back": -2.0, "bio_above": -2.0,
+    "qa_question": -2.5,
 }  # fmt: skip
 # Chosen by this script's own leave-one-page-out totals (try --start-bonus / --prior-strength):
 START_BONUS = 1.0  # per chosen post, see segment.Weights

@@ -29,7 +29,6 @@ BYLINE_TAIL = re.compile(r"\s+[–—|]\s+")  # what follows the names: "– Rom
 CAPTION_MIN_WORDS = 5  # a caption printed twice is a sentence, not a headline's few words
 CAPTION_CREDIT_MAX_WORDS = 6
 ISSUE_SERIES = re.compile(rf"^(?P<name>{shapes.ORG_NAME})\s+Volume\b")
-KICKER = re.compile(r"^(?:Q ?& ?A|Q&A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$")
 # "Shanghai Cooperation Organisation summit, SCO, Afghanistan, NATO, …": a page's keyword list.
 KEYWORD_LIST = re.compile(r"^[^.,;:!?]{1,40}(?:, [^.,;:!?]{1,40}){4,},?$")
 
@@ -123,7 +122,7 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
         post.bullets.append(classify.BULLET_MARK.sub("", text).strip())
     elif classify.EDITORS_NOTE.match(text):
         post.editor_note = text
-    elif classify.SEPARATOR.match(text) or KICKER.match(text):
+    elif classify.SEPARATOR.match(text) or shapes.SECTION_KICKER.match(text):
         pass
     elif _names_line(text):
         state.byline_names += credits.split_names(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing import shapes
-from pipelines.parsing.classify import NOTE_START, words
+from pipelines.parsing.classify import NOTE_START, is_person_name_line, words
 from pipelines.parsing.paragraphs import is_headline_shape
 from pipelines.parsing.text import Paragraph, clean_inline, split_paragraphs
 
@@ -23,6 +23,11 @@ WHOLE_PARAGRAPH_WORDS = 40
 WHOLE_PARAGRAPHS_IN_BLOCK = 2
 # "…, on why the summit matters:" printed on the line right above the headline it introduces
 COLON_INTRO_MIN_WORDS = 12
+# A dump hard-wrapped at a fixed width (about 72-80 characters): no line is longer than
+# WRAP_MAX_WIDTH, and at least WRAP_MIN_SHARE of the lines end within WRAP_SLACK of the width.
+WRAP_MAX_WIDTH = 100
+WRAP_SLACK = 12
+WRAP_MIN_SHARE = 0.4
 LINE_OPEN = re.compile(r"[^.!?:;”\"’)\]…]\s*$")  # the line's sentence goes on
 CONTINUES = re.compile(r"^\s*[a-z]")
 
@@ -35,16 +40,37 @@ def _bare_label(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     if _bare_label(previous):
         return True
+    if previous.rstrip().endswith(",") and is_person_name_line(clean_inline(previous)[:-1]):
+        return True  # a signature: "Raffaello Pantucci," over "London WC2, UK"
     return bool(
         LINE_OPEN.search(previous) and CONTINUES.match(line) and not shapes.NAMES_BYLINE.match(line)
     )
 
 
-def _line_paragraphs(block: Paragraph) -> list[Paragraph]:
+def wrap_width(blocks: list[Paragraph]) -> int | None:
+    """The width a dump was hard-wrapped at, if it was: no line longer, many lines close to it."""
+    lengths = [len(line.rstrip()) for b in blocks for line in b.lines]
+    if len(lengths) < LINE_LAYOUT_MIN_LINES or max(lengths) > WRAP_MAX_WIDTH:
+        return None
+    width = max(lengths)
+    near = sum(1 for n in lengths if n >= width - WRAP_SLACK)
+    return width if near >= WRAP_MIN_SHARE * len(lengths) else None
+
+
+def _wrapped(previous: str, line: str, width: int | None) -> bool:
+    """The line's first word would not have fitted on the line above: the wrap put it here."""
+    if width is None or not line.strip() or is_theme_line(line):
+        return False
+    if not LINE_OPEN.search(previous) and len(line.rstrip()) < width - WRAP_SLACK:
+        return False  # a short line after a full stop: a headline, a byline, a last line
+    return len(previous.rstrip()) + 1 + len(line.split()[0]) > width
+
+
+def _line_paragraphs(block: Paragraph, width: int | None = None) -> list[Paragraph]:
     """One paragraph per line of the block; a hard-wrapped continuation stays with its line."""
     groups: list[list[str]] = []
     for line in block.lines:
-        if groups and _continues(groups[-1][-1], line):
+        if groups and (_continues(groups[-1][-1], line) or _wrapped(groups[-1][-1], line, width)):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -125,11 +151,12 @@ def page_paragraphs(text: str) -> list[Paragraph]:
     """The page's paragraphs with their 1-based line spans, whatever its layout."""
     blocks = split_paragraphs(text)
     by_line = is_line_layout(blocks)  # decided on the blank lines as printed
+    width = wrap_width(blocks) if by_line else None
     result: list[Paragraph] = []
     for block in blocks:
         for part in (p for b in _split_colon_intro(block) for p in _split_theme_lines(b)):
             if by_line or _holds_whole_paragraphs(part):
-                result.extend(_line_paragraphs(part))
+                result.extend(_line_paragraphs(part, width))
             else:
                 result.append(part)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from pipelines.parsing.header import LocatedHeader, PageHeader, locate_header
@@ -85,8 +86,17 @@ def _without_line(paragraph: Paragraph, number: int) -> list[Paragraph]:
 
 
 def _block_reject(page: str, reason: str, paragraphs: list[Paragraph]) -> Reject:
-    raw = "\n\n".join(p.raw for p in paragraphs)
+    raw = _as_printed(paragraphs)
     return Reject(page, "segment", reason, raw, paragraphs[0].first_line, paragraphs[-1].last_line)
+
+
+def _as_printed(paragraphs: list[Paragraph]) -> str:
+    """The paragraphs' lines as the page prints them: as many line breaks between two
+    paragraphs as there are lines between them (one-line paragraphs of a line layout touch)."""
+    parts = [paragraphs[0].raw]
+    for above, below in itertools.pairwise(paragraphs):
+        parts.append("\n" * (below.first_line - above.last_line) + below.raw)
+    return "".join(parts)
 
 
 def parse_text(
@@ -118,6 +128,9 @@ def parse_text(
                 page, "text before the first post that belongs to no post", segmented.leading
             )
         )
+    if segmented.trailing:
+        reason = "the site's pagination and footer after the last post"
+        result.rejects.append(_block_reject(page, reason, segmented.trailing))
     for note in segmented.notes_only:
         result.rejects.append(_block_reject(page, NOTE_ONLY_REASON, list(note)))
     for span in segmented.posts:

@@ -21,6 +21,7 @@ HEADLINE_MAX_WORDS = 28
 TWO_SENTENCE_HEADLINE_MAX_WORDS = 16
 NOTE_CUE_WORDS = 15
 NOTE_ONLY_MAX_WORDS = 80
+CREDIT_MAX_WORDS = 30  # a closing credit is a line, not a paragraph that mentions one
 NOTE_VOICE = 3  # blog voice of a note without an informal opening
 TALKS_ABOUT_PIECES = 3  # blog voice of a paragraph that presents a piece or the blog
 TITLE_CASE_MIN_WORDS = 4
@@ -87,7 +88,10 @@ MEDIA_NOTE = re.compile(
     r"roundtable|round-table|keynote|briefing|chaired|chairing|moderated|moderating|"
     # "the launch of Tomas Reinholt’s edited volume": an event, not a piece
     r"(?:book|report) launch|launch of [\w’' ]{0,40}(?:book|volume|report)|"
-    r"media|radio|television|TV|podcast|panel|presentation|lecture|conference|seminar|"
+    # "the book is finally out": a publication announced, with no article under it
+    r"(?:the|my|new) book is (?:finally |now )?(?:out|published|available)|"
+    r"media|radio|television|TV|podcast|panel|presentation|presented|lecture|conference|"
+    r"seminar|workshop|"
     r"event|discussion|testimony|evidence)\b",
     re.IGNORECASE,
 )
@@ -115,6 +119,7 @@ def is_note_opener(text: str) -> bool:
     """A short paragraph in the blogger's voice about a talk, an appearance or a quote."""
     return (
         not NUMBERED_NOTE.match(text)  # "[1] Personal interview, …" is a footnote
+        and not shapes.FIRST_APPEARED.search(text)  # "A version of this appeared in X": credit
         and classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
         and media_note_up_front(text)
         and (
@@ -224,6 +229,7 @@ def _known_other_shape(text: str) -> bool:
         or classify.SEPARATOR.match(text)
         or shapes.EMPTY_BYLINE.match(text)
         or shapes.SECTION_KICKER.match(text)
+        or shapes.PUBLISHED_IN.match(text)
         or shapes.is_signature(text)
         or shapes.MEDIA_LINK.match(text)
     )
@@ -249,8 +255,10 @@ def closes_paragraph(paragraph: Paragraph) -> bool:
     if closes_post(paragraph.text):
         return True
     lines = [line.strip() for line in paragraph.lines]
-    if len(lines) == 2 and shapes.is_signature(f"{lines[0]}, {lines[1]}"):
+    if len(lines) == 2 and shapes.is_signature(f"{lines[0].rstrip(',')}, {lines[1]}"):
         return True  # a reviewer's name over the institution: "X" / "Royal United Services …"
+    if shapes.is_related_entry(paragraph.lines):
+        return True
     return len(lines) > 1 and closes_post(lines[-1])
 
 
@@ -264,6 +272,11 @@ def closes_post(text: str) -> bool:
         return True
     if shapes.FILING_LINE.match(text) or classify.WP_FURNITURE.match(text):
         return True
+    if shapes.PUBLISHED_IN.match(text) or (
+        classify.words(text, CREDIT_MAX_WORDS) <= CREDIT_MAX_WORDS
+        and shapes.FIRST_APPEARED.search(text)
+    ):
+        return True  # "This article first appeared in Prospect on 25 May 2017."
     return classify.NOTE_START.match(text) is not None and not classify.is_title_like(text)
 
 

@@ -158,7 +158,8 @@ def parse_post(span: PostSpan) -> ParsedPost:
     for i, unit in enumerate(rest):
         if classify.NOTES_HEADING.match(unit.text):
             continue
-        if classify.WP_FURNITURE.match(unit.text) or shapes.is_furniture(unit.text):
+        related = shapes.is_related_entry(paragraphs[unit.paragraph].lines)
+        if related or classify.WP_FURNITURE.match(unit.text) or shapes.is_furniture(unit.text):
             state.byline_outlet = state.byline_outlet or issue_outlet(unit.text)
             post.problems.append(
                 Problem(

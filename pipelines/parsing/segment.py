@@ -12,7 +12,7 @@ no longer loses a post, and no single rule can invent one.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -133,11 +133,13 @@ def choose_starts(view: PageView, found: list[Candidate], weights: Weights) -> l
 
 @dataclass(frozen=True)
 class Segmented:
-    """A page cut into posts, the text before the first post, and note-only posts."""
+    """A page cut into posts, the text before the first post, note-only posts, and the
+    site's pagination and footer after the last post."""
 
     posts: list[PostSpan]
     leading: list[Paragraph]
     notes_only: list[tuple[Paragraph, ...]]
+    trailing: list[Paragraph] = field(default_factory=list)
 
 
 def find_posts(paragraphs: list[Paragraph], weights: Weights | None = None) -> Segmented:
@@ -158,7 +160,20 @@ def find_posts(paragraphs: list[Paragraph], weights: Weights | None = None) -> S
         notes += _split_at_openers(view, cut, end)
     if not posts:
         return Segmented([], list(paragraphs), [])
-    return Segmented(posts, list(paragraphs[: chosen[0].start]), notes)
+    last, footer = _without_footer(posts[-1])
+    posts[-1] = last
+    return Segmented(posts, list(paragraphs[: chosen[0].start]), notes, footer)
+
+
+def _without_footer(span: PostSpan) -> tuple[PostSpan, list[Paragraph]]:
+    """The last post without the page's footer under it (every line the site's own)."""
+    keep = len(span.paragraphs)
+    while keep > span.headline + 2 and all(
+        shapes.PAGE_FOOTER.match(line.strip()) for line in span.paragraphs[keep - 1].lines
+    ):
+        keep -= 1
+    footer = list(span.paragraphs[keep:])
+    return PostSpan(span.paragraphs[:keep], span.roles), footer
 
 
 def _only_a_note(view: PageView, headline: int, end: int) -> bool:

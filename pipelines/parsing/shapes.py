@@ -49,9 +49,11 @@ GLUED_KICKER_DATE = re.compile(  # or set off by a comma: "Commentary, 29 April 
     rf"^(?:Analysis|Commentary|Opinion|Comment|Briefing|Report|Interview|News)(?:[,|–-] ?)?"
     rf"(?P<date>{DATE_TEXT})$"
 )
-# A section label the outlet prints over a headline, on a line of its own: "ANALYSIS",
-# "OPINION", "ARGUMENT". One word only: two capitalised words are as often a byline's name.
-SECTION_KICKER = re.compile(r"^[A-Z]{4,}$")
+# A section label the outlet prints over (or under) a headline, on a line of its own:
+# "ANALYSIS", "Commentary", "Q&A". One word in capitals only: two are as often a byline's name.
+SECTION_KICKER = re.compile(
+    r"^(?:[A-Z]{4,}|Q ?& ?A|Interview|Analysis|Opinion|Commentary|Comment|Editorial)$"
+)
 # An epigraph over a post's introduction: a quotation, then "– its source" under it.
 EPIGRAPH = re.compile(r"^[“\"][^”\"]{5,240}[”\"]\s+[–—-]\s*\S[^.!?]{0,80}$")
 # An outlet's issue line under a headline: "Terrorism Monitor Volume: 9 Issue: 12".
@@ -64,7 +66,26 @@ CLOSING_FURNITURE = re.compile(
     r"Loading(?:\.\.\.|…)|"
     # the sharing widget's buttons, one per line under "Share this:" / "Like this:"
     r"Twitter|Facebook|Email|LinkedIn|Reddit|Print|WhatsApp|Tumblr|Pinterest|Pocket|Telegram|"
-    r"Like|Related)\s*[»›→]?$",
+    r"Like(?: Loading(?:\.\.\.|…))?|Related)\s*[»›→]?$",
+    re.IGNORECASE,
+)
+# A "Related" entry under a post: another post's title, its date, and "In “Category”".
+RELATED_CATEGORY = re.compile(r"^In “[^”]{1,60}”$")
+
+
+def is_related_entry(lines: tuple[str, ...]) -> bool:
+    """A paragraph that is one entry of a "Related" block (its last line names a category)."""
+    return len(lines) > 1 and RELATED_CATEGORY.match(lines[-1].strip()) is not None
+
+
+# The site's own lines after the last post: pagination and the theme's footer.
+PAGE_FOOTER = re.compile(
+    r"^(?:Page \d+ of \d+|«\s*Older (?:Entries|posts)|Older (?:Entries|posts)\s*»?|"
+    r"«?\s*Newer (?:Entries|posts)\s*»?|"
+    r"(?:Blog|Create a free website or blog) at WordPress\.com\.?|"
+    r"(?:Proudly |Website )?Powered by WordPress(?:\.com)?\.?|Privacy & Cookies:.*|"
+    r"To find out more, including how to control cookies.*|Theme:? .{1,60} by .{1,40}|"
+    r"(?:Copyright )?©\s*(?:\d{4}[–-]?)+\b.{0,80})$",
     re.IGNORECASE,
 )
 # Table remnants: cells printed as "Afghanistan |" or a bare " | ".
@@ -84,8 +105,9 @@ IMAGE_SLUG = re.compile(r"^[a-z]+(?:-[a-z0-9]+){1,4}(?:\.(?:jpe?g|png|gif|webp))
 SIDEBAR = re.compile(
     r"^RT @\w+|^@\w+\b|\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago$|"
     r"^Follow @\w+|\bhttps?://t\.co/\S+$|^Blog at WordPress\.com\.?$|^Blog Stats\b|"
-    r"^(?:Recent Posts|Archives|Meta|Categories|Blogroll|Search|Twitter|My Tweets)$|"
-    r"^\d[\d,]* hits$",
+    r"^(?:Recent (?:Posts|Comments)|Top Posts(?: & Pages)?|Archives|Meta|Categories|Blogroll|"
+    r"Search(?: for)?:?|Twitter|My Tweets|Follow (?:me|us)(?: on \w+)?)$|"
+    rf"^\d[\d,]* hits$|^{MONTH_NAMES} \d{{4}}(?: \(\d+\))?$",  # an archive widget's months
     re.IGNORECASE,
 )
 # A book review's headline printed as the citation: "Title. By A. City: Publisher. 2015. 288pp."
@@ -146,9 +168,17 @@ DISCLAIMER = re.compile(
 )
 
 
+# A letter's signature: "Raffaello Pantucci, London WC2, UK" (a name over a town and country).
+LETTER_SIGNATURE = re.compile(
+    rf"^(?P<name>{classify.NAME}),? [A-Z][\w’' .-]{{1,40}}, "
+    r"(?:UK|United Kingdom|England|Scotland|Wales|Ireland|US|USA)\.?$"
+)
+
+
 def is_signature(text: str) -> bool:
-    """ "Jane Smith, Royal United Services Institute": a person's name over an institution."""
-    match = SIGNATURE.match(text)
+    """ "Jane Smith, Royal United Services Institute": a person's name over an institution, or
+    over the town a letter was sent from."""
+    match = SIGNATURE.match(text) or LETTER_SIGNATURE.match(text)
     return bool(match and classify.is_person_name_line(match["name"]))
 
 
@@ -173,7 +203,8 @@ PUBLISHED_IN = re.compile(
 # today’s Wall Street Journal Asia, …)": where a piece ran, said under it.
 FIRST_APPEARED = re.compile(
     r"(?:\b(?:first|originally) (?:appeared|published|ran|run)|"
-    r"^\(?(?:This|It|The (?:piece|article)) (?:ran|appeared|was published|was printed)) "
+    r"^\(?(?:This|It|The (?:piece|article)|A (?:shorter |longer |different |an? )?version of "
+    r"(?:this|it)(?: piece| article)?) (?:ran|appeared|was published|was printed)) "
     r"(?:in|on|at|by|with) (?:(?:today|yesterday|this week)[’']s )?"
     r"(?:the )?(?:(?:website|site|pages|blog|journal|magazine) of (?:the )?)?"
     rf"(?P<name>{ORG_NAME})"

@@ -101,6 +101,7 @@ FEATURES = (
     "intro_unmarked",
     "intro_refers_back",
     "bio_above",
+    "qa_question",
 )
 
 
@@ -182,7 +183,11 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         "older_block": float("posted" in roles),
         "kicker_above": float("kicker" in roles),
         # a bio over the headline (a guest post's); most bios close the post above instead
-        "bio_above": float("bio" in roles),  # "ANALYSIS" over it: an article's top
+        "bio_above": float("bio" in roles),
+        # a question two paragraphs under another, an answer between: an interview's turn
+        "qa_question": float(
+            head.endswith("?") and h >= 2 and view.firsts[h - 2].rstrip().endswith("?")
+        ),  # "ANALYSIS" over it: an article's top
         "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),
         "standfirst_after": float(view.standfirst[nxt] and not view.body_like[nxt]),

@@ -15,6 +15,7 @@ from pipelines.parsing import classify, shapes
 from pipelines.parsing.text import Paragraph, clean_inline
 
 SHORT_TITLE_WORDS = 10
+CITATION_MAX_LINES = 3
 # A line that closes its sentence (or is a complete caption/credit) does not continue.
 LINE_CLOSED = re.compile(r"[.!?:;”\"’)\]]\s*$")
 CREDIT_ONLY = re.compile(
@@ -65,6 +66,9 @@ def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
     """Cut one paragraph into units (see module docstring)."""
     if len(paragraph.lines) == 1:  # most paragraphs: one unit, the paragraph's own text
         return [Unit(paragraph.text, paragraph.first_line, paragraph.first_line, index)]
+    if len(paragraph.lines) <= CITATION_MAX_LINES and shapes.BOOK_CITATION.match(paragraph.text):
+        # a book's citation hard-wrapped after "London:" is still one headline
+        return [Unit(paragraph.text, paragraph.first_line, paragraph.last_line, index)]
     units: list[list[object]] = []  # [lines, first_line]
     for offset, line in enumerate(paragraph.lines):
         number = paragraph.first_line + offset

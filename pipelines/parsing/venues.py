@@ -27,19 +27,21 @@ THE = (  # "in the latest Asian Affairs": the current issue of a journal
 )
 # "for the good folks at Registan": the people stand where the venue would
 FOLKS_AT = r"(?:(?:good|kind|lovely|nice|fine) )?(?:folks|people|team|editors|crew) (?:at|over at) "
-PLACED_NAME = re.compile(
-    rf"(?P<prep>for|in|on|at|with|over at|by) {THE}?{PRAISE}?(?:{FOLKS_AT})?"
+PLACED_NAME = re.compile(  # "For the Evening Standard, on Norway." opens a sentence with it
+    rf"(?P<prep>for|in|on|at|with|over at|by|For|Over at) {THE}?{PRAISE}?(?:{FOLKS_AT})?"
     rf"(?P<name>{ORG_NAME})"
 )
+# "The kind people at Transitions Online sent over …": the people stand for the venue
+FOLKS_NAME = re.compile(rf"\b[Tt]he {PRAISE}?{FOLKS_AT}(?P<name>{ORG_NAME})")
 # Where PLACED_NAME may match: tried at each preposition, so that matches may overlap ("in
 # Italian for Il Foglio" yields both) without a look-ahead tried at every character.
-PREPOSITION = re.compile(r"\b(?:for|in|on|at|with|over at|by) ")
+PREPOSITION = re.compile(r"\b(?:for|in|on|at|with|over at|by|For|Over at) ")
 # "for a website I have not written for before, Eurasianet,": the name after a description.
 DESCRIBED_NAME = re.compile(  # or straight after it: "of the Italian daily Il Foglio"
-    r"\b(?:(?:for|of|in|with|at) (?:a|an|the)|dal|del|sul|nel|per il|su|pour|dans|du|par le|"
-    r"en el|del diario|für die|in der) (?:[\w-]+ ){0,3}?(?:website|site|outlet|magazine|"
-    r"publication|paper|newspaper|daily|weekly|journal|platform|think[ -]tank|institute|blog|"
-    r"newsletter|broadcaster|quotidiano|giornale|rivista|settimanale|quotidien|hebdomadaire|"
+    r"\b(?:(?:for|of|in|with|at) (?:a|an|the|[A-Z][\w-]+[’']s)|dal|del|sul|nel|per il|su|pour|"
+    r"dans|du|par le|en el|del diario|für die|in der) (?:[\w-]+ ){0,3}?(?:website|site|outlet|"
+    r"magazine|publication|paper|newspaper|daily|weekly|journal|platform|think[ -]tank|"
+    r"institute|blog|newsletter|broadcaster|quotidiano|giornale|rivista|settimanale|quotidien|hebdomadaire|"
     r"revue|periódico|diario|revista|Zeitung|Magazin)\b(?:[^.;:]{0,80}?, | )"
     rf"(?:the )?(?P<name>{ORG_NAME})"
 )
@@ -214,8 +216,9 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
     kb = default_kb()
     result = []
     placed = (PLACED_NAME.match(intro, p.start()) for p in PREPOSITION.finditer(intro))
-    matches = [(m, m["prep"]) for m in placed if m]
+    matches = [(m, m["prep"].lower()) for m in placed if m]
     matches += [(m, "for") for m in DESCRIBED_NAME.finditer(intro)]
+    matches += [(m, "for") for m in FOLKS_NAME.finditer(intro)]
     matches += [(m, "of") for m in PERSON_OF_NAME.finditer(intro)]
     matches += [(m, "for") for m in ISSUE_OF.finditer(intro)]
     for match, preposition in matches:

@@ -53,9 +53,11 @@ class PageView:
         self.paragraphs = paragraphs
         self.texts = [p.text for p in paragraphs]
         self.firsts = [first_unit_text(p) for p in paragraphs]
-        self.headline = [  # an epigraph's quotation is headline-shaped, its source line not
-            is_headline_shape(t) and not shapes.EPIGRAPH.match(text)
-            for t, text in zip(self.firsts, self.texts, strict=True)
+        self.headline = [  # an epigraph's quotation and a "Related" entry's title are no
+            is_headline_shape(t)  # headlines of posts on this page
+            and not shapes.EPIGRAPH.match(text)
+            and not shapes.is_related_entry(p.lines)
+            for t, text, p in zip(self.firsts, self.texts, paragraphs, strict=True)
         ]
         self.closes = Lazy(self.paragraphs, closes_paragraph)
         self.front = Lazy(self.firsts, is_front_matter)

@@ -22,7 +22,7 @@ from pipelines.parsing.segment import NOTE_ONLY_REASON
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # shapes/: one page per shape; heldout/: pages written blind (without seeing the parser),
 # scored first as unseen pages by bench/segmentation_eval.py, kept here so that they stay right
-FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 30))))
+FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 34))))
 PAGES = sorted(
     f"{folder}/{p.with_suffix('.txt').name}"
     for folder in FOLDERS
@@ -32,9 +32,16 @@ PAGES = sorted(
 # xfail turns red when a change fixes it, so that the entry is removed) rather than hidden.
 INTERVIEW_QUESTION = "an interview written up by someone else: a question starts a false post"
 TWO_PARAGRAPH_INTRO = "a lead-in paragraph above an intro that names the outlet"
+SHORT_POST = "a post of one or two body paragraphs under a short intro"
 BLOG_TITLE_OVER_HEADLINE = "blog-post title and Posted: over the article's headline and byline"
 KNOWN_MISSES = {
     "spans": {
+        "heldout30/04_front_2023_xian_summit.txt": "an intro naming only the blog (they live here)",
+        "heldout32/01_month_2013_silkroad.txt": "a section name over the headline",
+        "heldout32/02_tag_2019_loneactors.txt": SHORT_POST,
+        "heldout32/03_category_2011_pakistan.txt": SHORT_POST,
+        "heldout32/04_front_2022_cpec.txt": SHORT_POST,
+        "heldout33/01_month_2014_centralasia.txt": "a chatty aside closing a post",
         "heldout22/02_tag_2017_cpec.txt": "a one-line TV note taken as the post's last line",
         "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
         "heldout4/02_category_central_asia_2015.txt": "title-first post with no intro or date",
@@ -44,6 +51,10 @@ KNOWN_MISSES = {
         "heldout26/02_tag_2010_xinjiang.txt": BLOG_TITLE_OVER_HEADLINE,
     },
     "parts": {
+        "heldout30/04_front_2023_xian_summit.txt": "its span is wrong",
+        "heldout32/02_tag_2019_loneactors.txt": "its span is wrong",
+        "heldout32/03_category_2011_pakistan.txt": "its span is wrong",
+        "heldout32/04_front_2022_cpec.txt": "its span is wrong",
         "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
         "heldout4/02_category_central_asia_2015.txt": "a post is lost: its span is wrong",
         "heldout5/M2_tag_2012.txt": "outlet named only by a series in the byline",
@@ -53,6 +64,8 @@ KNOWN_MISSES = {
         "heldout28/03_category_2018_reviews.txt": "a French title with a lower-case word",
     },
     "authors": {
+        "heldout30/04_front_2023_xian_summit.txt": "its span is wrong",
+        "heldout32/03_category_2011_pakistan.txt": "its span is wrong",
         "heldout22/04_month_2015_uighur_water.txt": INTERVIEW_QUESTION,
         "heldout24/03_category_2019_journals.txt": "an & byline joined to its next line",
         "heldout4/02_category_central_asia_2015.txt": "a post is lost: its span is wrong",
@@ -61,6 +74,7 @@ KNOWN_MISSES = {
         "heldout13/02_month_2014_foreign_fighters.txt": "its span is wrong",
     },
     "set_aside": {
+        "heldout32/02_tag_2019_loneactors.txt": "a book announcement read as a post",
         "heldout22/02_tag_2017_cpec.txt": "a one-line TV note taken as the post's last line",
         "heldout13/02_month_2014_foreign_fighters.txt": "the note is read as a post's tail",
     },
