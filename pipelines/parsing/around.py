@@ -64,7 +64,10 @@ def intro_under_posted(view: PageView, h: int) -> bool:
         return False
     if view.headline[i] and not view.body_like[i]:
         return is_byline_shape(view.firsts[i + 1])
-    return intro_like(view, i) and view.headline[i + 1]
+    # the introduction may run to a second paragraph, an aside, before the headline
+    return intro_like(view, i) and any(
+        view.headline[k] for k in range(i + 1, min(len(view), i + 3))
+    )
 
 
 def fits_below(view: PageView, i: int, h: int) -> bool:

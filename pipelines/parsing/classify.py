@@ -64,8 +64,8 @@ DATE_MDY = re.compile(
     rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b"
 )
 TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|JST|SGT|HKT|IST)"  # "Fri 17 Jul 2015 07.00 BST"
-# the time after a date: "…, 10:32 AM", "… • 6:00am"
-TIME_OF_DAY = r"(?:,| [•·|–])? \d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?"
+# the time after a date: "…, 10:32 AM", "… • 6:00am", "… at 6:15 PM"
+TIME_OF_DAY = r"(?:,| [•·|–]| at)? \d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?"
 DATELINE = re.compile(
     rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)(?: online)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?,? )?"

@@ -50,17 +50,24 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
     if h + 1 < len(view) and view.role(h + 1) == "posted":
         return tails  # a blog-post title: the themes print it, and its "Posted:" line, first
     j = h - 1
+    image: tuple[str, ...] = ()
+    if j >= 0 and shapes.is_image_name(view.firsts[j]):  # "IMG_2231" over the headline
+        image = ("image",)
+        tails.append((j, image))
+        j -= 1
     # the outlet's own lines printed above a syndicated headline: "<Newspaper>" / "<date>"
     if j >= 0 and view.role(j) == "date":
-        tails.append((j, ("date",)))
+        tails.append((j, ("date", *image)))
+        if j - 1 >= 0 and view.role(j - 1) == "issue":  # "Terrorism Monitor Volume: 9 …"
+            tails.append((j - 1, ("issue", "date", *image)))
         if j - 1 >= 0 and _outlet_line(view.firsts[j - 1]):
-            tails.append((j - 1, ("outlet", "date")))
+            tails.append((j - 1, ("outlet", "date", *image)))
     if j >= 0 and view.role(j) in ("issue", "kicker"):  # a journal's issue line, "ANALYSIS"
-        tails.append((j, (view.role(j),)))
+        tails.append((j, (view.role(j), *image)))
     if j >= 0 and classify.is_bio(view.texts[j]):  # a blog's guest-post bio over the headline
-        tails.append((j, ("bio",)))
+        tails.append((j, ("bio", *image)))
     if j >= 0 and _outlet_and_date(view, j):  # both in one paragraph
-        tails.append((j, ("outlet_date",)))
+        tails.append((j, ("outlet_date", *image)))
     with_url = []
     for top, roles in tails:
         if top - 1 >= 0 and view.role(top - 1) == "url":
@@ -72,7 +79,7 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
             i = top - k
             if i < 0 or not intro_eligible(view.texts[i]) or view.role(i) is not None:
                 break
-            if k == 1 and view.headline[i] and not view.body_like[i]:
+            if k == 1 and view.headline[i] and not view.body_like[i] and not _short_intro(view, i):
                 break  # a headline-shaped line is no intro (its own candidate reads it)
             if k == 2 and view.note[i]:
                 break  # a note of an appearance closes an introduction, it never opens one
@@ -89,6 +96,12 @@ def _preludes(view: PageView, h: int) -> list[tuple[int, tuple[str, ...]]]:
             filings = ("filing",) * (top - posted - 1)
             result.append((posted - 1, ("blog_title", "posted", *filings, *roles)))
     return result
+
+
+def _short_intro(view: PageView, i: int) -> bool:
+    """A headline-shaped line that may still introduce one: a sentence that names where the
+    piece ran ("For the Straits Times, on Beijing’s Ukraine problem.")."""
+    return view.texts[i].endswith((".", ":")) and view.names_outlet[i]
 
 
 def _outlet_and_date(view: PageView, i: int) -> bool:

@@ -165,8 +165,10 @@ def place_front(text: str, units: list[Unit], i: int, state: PostState) -> bool:
 
 
 def _front_follows(units: list[Unit], i: int) -> bool:
-    """The next unit is a byline (with "By" or a bare name) or a date line: this one is
-    still front matter."""
+    """The next unit is a byline (with "By" or a bare name) or a date line, perhaps under a
+    photo's caption: this one is still front matter."""
+    if i + 1 < len(units) and classify.is_caption(units[i + 1].text):
+        i += 1
     if i + 1 >= len(units):
         return False
     nxt = units[i + 1].text
@@ -245,6 +247,8 @@ def read_prelude(prelude: list[tuple[str, Paragraph]], post: ParsedPost) -> date
             post.published_date = post.published_date or dates.parse_date(found)
         elif role == "blog_title":
             post.blog_title = text
+        elif role == "image":  # "IMG_2231" printed over the headline
+            post.captions.append(text)
         elif role in ("filing", "issue"):
             post.outlet = post.outlet or issue_outlet(text)
             post.problems.append(

@@ -21,6 +21,8 @@ LINE_LAYOUT_MIN_LINES = 8
 # closed) is a single-newline stretch, not a hard-wrapped paragraph.
 WHOLE_PARAGRAPH_WORDS = 40
 WHOLE_PARAGRAPHS_IN_BLOCK = 2
+SYNDICATED_TOP_LINES = 3  # outlet, date line, headline
+OUTLET_MAX_WORDS = 6
 # "…, on why the summit matters:" printed on the line right above the headline it introduces
 COLON_INTRO_MIN_WORDS = 12
 # A dump hard-wrapped at a fixed width (about 72-80 characters): no line is longer than
@@ -128,6 +130,21 @@ def _split_colon_intro(block: Paragraph) -> list[Paragraph]:
     return [Paragraph(lines[:-1], block.first_line, last - 1), Paragraph(lines[-1:], last, last)]
 
 
+def _split_syndicated_top(block: Paragraph) -> list[Paragraph]:
+    """ "The Guardian" / "October 7, 2009 Wednesday" / the headline, printed with no blank
+    line between: the outlet's lines stand apart from the headline they top."""
+    lines = block.lines
+    if len(lines) != SYNDICATED_TOP_LINES or not shapes.is_date_line(clean_inline(lines[1])):
+        return [block]
+    outlet, head = clean_inline(lines[0]), clean_inline(lines[2])
+    if words(outlet, OUTLET_MAX_WORDS) > OUTLET_MAX_WORDS or not is_headline_shape(outlet):
+        return [block]
+    if not is_headline_shape(head) or shapes.RELATED_CATEGORY.match(head):
+        return [block]  # a "Related" entry: title, date, "In “China”"
+    first, last = block.first_line, block.last_line
+    return [Paragraph(lines[:2], first, first + 1), Paragraph(lines[2:], last, last)]
+
+
 def _holds_whole_paragraphs(block: Paragraph) -> bool:
     if len(block.lines) < 3 or NOTE_START.match(block.lines[0]):
         return False
@@ -154,7 +171,13 @@ def page_paragraphs(text: str) -> list[Paragraph]:
     width = wrap_width(blocks) if by_line else None
     result: list[Paragraph] = []
     for block in blocks:
-        for part in (p for b in _split_colon_intro(block) for p in _split_theme_lines(b)):
+        parts = (
+            p
+            for top in _split_syndicated_top(block)
+            for b in _split_colon_intro(top)
+            for p in _split_theme_lines(b)
+        )
+        for part in parts:
             if by_line or _holds_whole_paragraphs(part):
                 result.extend(_line_paragraphs(part, width))
             else:

@@ -37,8 +37,12 @@ BROADCAST_OPENING = re.compile(
 )
 # "Next Tuesday I will be speaking at …": an appearance announced, in its first sentence
 ANNOUNCED_APPEARANCE = re.compile(
-    r"^[^.]{0,60}?\bI(?: will|’ll|'ll) be (?:speaking|talking|appearing|presenting|chairing|"
-    r"on a panel|on the radio)\b"
+    r"^(?:[^.]{0,60}?\bI(?: will|’ll|'ll)|Will) be (?:speaking|talking|appearing|presenting|"
+    r"chairing|on a panel|on the radio)\b|"
+    # "On a panel at the Frontline Club next Thursday", "Speaking at RUSI on Monday": the
+    # first person left out, as the blog often does
+    r"^(?:On (?:a|the) (?:panel|radio|programme|podcast)|(?:Speaking|Talking|Chairing|"
+    r"Presenting|Appearing) (?:at|on|to))\b"
 )
 INFORMAL_OPENING = re.compile(
     r"^(?:(?:Old|Same|Familiar|Different|New|Another) (?:subject|topic|theme|venue|outlet)\b|"
@@ -76,10 +80,12 @@ _COMMON = (
 COMMON_WORDS = frozenset(_COMMON.split())
 # Where media appearances, talks and quotes are listed: the second paragraph of an intro.
 MEDIA_NOTE = re.compile(
-    r"\b(?:spoke|speaking|spoken|"
-    # "talking to people in Brussels" is research for a piece, not an appearance
+    # "talking to people in Brussels", "diplomats I have spoken to": research, no appearance
+    r"\b(?:(?:spoke|speaking|(?<!have )spoken)(?! (?:to|with) (?:people|officials|sources|"
+    r"diplomats|experts)\b)|"
     r"(?:talked|talking) (?:to|about|on|with)(?! (?:people|officials|sources|diplomats|experts)\b)|"
-    r"interview(?:ed|s)?|quoted|quote|appear(?:ed|ance)|(?:a|gave a|give a) talk|"
+    r"interview(?:ed|s)?|quoted|quote|(?:a few|some) words from me|appear(?:ed|ance)|"
+    r"(?:a|gave a|give a) talk|"
     r"talk (?:at|on|to)|"
     r"comments? (?:to|for)|commented|story by|documentary|webinar|"
     # "on the Today programme", "on BBC’s Newsnight programme"; not "the Prevent programme"
@@ -320,6 +326,7 @@ def intro_eligible(text: str) -> bool:
     return not (
         classify.NOTE_START.match(text)
         or classify.HEADED_NOTES.match(text)
+        or shapes.DISCLAIMER.match(text)
         or classify.is_bio(text)
         or classify.is_caption(text)
         or classify.QA_TURN.match(text)

@@ -69,6 +69,8 @@ CLOSING_FURNITURE = re.compile(
     r"Like(?: Loading(?:\.\.\.|…))?|Related)\s*[»›→]?$",
     re.IGNORECASE,
 )
+# The heading of the "Related" block: the titles under it are other posts', not headlines.
+RELATED_HEADING = re.compile(r"^Related(?: posts)?:?$", re.IGNORECASE)
 # A "Related" entry under a post: another post's title, its date, and "In “Category”".
 RELATED_CATEGORY = re.compile(r"^In “[^”]{1,60}”$")
 
@@ -164,7 +166,10 @@ SIGNATURE = re.compile(
 # An outlet's disclaimer under an article: "The views expressed in this Commentary are the
 # author’s …", "The opinions expressed here are those of the author": the post ends there.
 DISCLAIMER = re.compile(
-    r"^(?:The |Any )?(?:views|opinions) expressed (?:in|here|above|by)\b", re.IGNORECASE
+    r"^(?:The |Any )?(?:views|opinions) expressed (?:in|here|above|by)\b|"
+    # an outlet's copyright under the article: "(Copyright 2010 Asia Times Online … reserved.)"
+    r"^\(?(?:Copyright|©)\s*(?:\(c\)\s*)?\d{4}\b.{0,200}\ball rights reserved\b",
+    re.IGNORECASE,
 )
 
 
@@ -203,7 +208,7 @@ PUBLISHED_IN = re.compile(
 # today’s Wall Street Journal Asia, …)": where a piece ran, said under it.
 FIRST_APPEARED = re.compile(
     r"(?:\b(?:first|originally) (?:appeared|published|ran|run)|"
-    r"^\(?(?:This|It|The (?:piece|article)|A (?:shorter |longer |different |an? )?version of "
+    r"^\(?(?:This|The (?:piece|article)|A (?:shorter |longer |different |an? )?version of "
     r"(?:this|it)(?: piece| article)?) (?:ran|appeared|was published|was printed)) "
     r"(?:in|on|at|by|with) (?:(?:today|yesterday|this week)[’']s )?"
     r"(?:the )?(?:(?:website|site|pages|blog|journal|magazine) of (?:the )?)?"

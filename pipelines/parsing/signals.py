@@ -22,6 +22,7 @@ from pipelines.parsing.around import (
     intro_under_posted,
     posted_above,
 )
+from pipelines.parsing.gazetteer import outlets
 from pipelines.parsing.paragraphs import (
     ASIDE,
     CATCH_UP,
@@ -102,6 +103,7 @@ FEATURES = (
     "intro_refers_back",
     "bio_above",
     "qa_question",
+    "head_is_name",
 )
 
 
@@ -184,9 +186,15 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         "kicker_above": float("kicker" in roles),
         # a bio over the headline (a guest post's); most bios close the post above instead
         "bio_above": float("bio" in roles),
-        # a question two paragraphs under another, an answer between: an interview's turn
+        # a name alone is no headline: an outlet's own line over its date ("South China
+        # Morning Post"), a bare byline
+        "head_is_name": float(head in outlets().canonical or classify.is_person_name_line(head)),
+        # a question two paragraphs from another, an answer between: an interview's turn
         "qa_question": float(
-            head.endswith("?") and h >= 2 and view.firsts[h - 2].rstrip().endswith("?")
+            head.endswith("?")
+            and any(
+                0 <= k < len(view) and view.firsts[k].rstrip().endswith("?") for k in (h - 2, h + 2)
+            )
         ),  # "ANALYSIS" over it: an article's top
         "posted_after": float(view.role(nxt) == "posted"),
         "front_after": float(view.front[nxt] or len(view.paragraphs[h].lines) > 1),

@@ -62,6 +62,13 @@ def _short_title_above(previous: str, line: str) -> bool:
     )
 
 
+def _byline_under_caption(previous: str, line: str) -> bool:
+    """A bare name under a photo's caption and credit is the byline, not the credit's tail."""
+    return classify.is_caption(clean_inline(previous)) and classify.is_person_name_line(
+        clean_inline(line)
+    )
+
+
 def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
     """Cut one paragraph into units (see module docstring)."""
     if len(paragraph.lines) == 1:  # most paragraphs: one unit, the paragraph's own text
@@ -82,6 +89,7 @@ def paragraph_units(paragraph: Paragraph, index: int) -> list[Unit]:
                 and not classify.is_person_name_line(clean_inline(previous))  # a bare byline
                 and not shapes.is_date_line(clean_inline(previous))
                 and not _short_title_above(previous, line)
+                and not _byline_under_caption(previous, line)
             )
             if continues or credit:
                 previous_lines.append(line)

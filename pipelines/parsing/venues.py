@@ -64,18 +64,19 @@ PASSING = re.compile(
     r"\b(?:(?:earlier|previous|older|other)\b[^.;,]{0,30}?\b"
     r"(?:piece|article|column|op-ed|post|paper|version)s?|"
     r"follow(?:s|ing|ed)? (?:on |up )?(?:from|on)|after my|also (?:(?:ran|appeared) )?(?:in|for)|"
-    r"as in|like the one)\b"
+    r"as in|like the one|last year[’']s|having (?:written|done|looked))\b"
     r"[^.;,]{0,60}$",  # within its own clause: "…, this time for X" is no passing mention
     re.IGNORECASE,
 )
 # "the Guardian piece last year", "for the FT’s blog last year": an older piece, in passing
 PAST_AFTER = re.compile(
     r"[^.;,:]{0,50}?\b(?:last (?:year|spring|summer|autumn|winter)|earlier this year|"
+    r"in the (?:spring|summer|autumn|winter)\b(?! issue)|"
     r"(?:a (?:few |couple of )?|some |many |two |three )?years ago)\b"
 )
 # "It ran on War on the Rocks", "went up on the Interpreter": where the piece appeared.
-RAN_IN = re.compile(
-    r"\b(?:ran|run|appeared|published|went up|is up|came out|carried|printed)\s+"
+RAN_IN = re.compile(  # "Up on EurActiv.com, a shorter piece": up on the site
+    r"(?:\b(?:ran|run|appeared|published|went up|is up|came out|carried|printed)|^Up)\s+"
     r"(?:in|on|at|by|over at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -89,8 +90,9 @@ RAN_IN_BONUS = 3
 THIS_TIME_BONUS = 2
 AFFILIATION_PENALTY = 3
 # "this time for X", "This one, for X", "this piece for X": the piece the post is about.
-THIS_TIME = re.compile(
-    r"\bthis (?:time|one|piece|column|article|op-ed|post|paper|essay|review)\b[^.;]{0,40}$",
+THIS_TIME = re.compile(  # "I have now tried to pull the threads together … for X"
+    r"\bthis (?:time|one|piece|column|article|op-ed|post|paper|essay|review)\b[^.;]{0,40}$|"
+    r"\bnow\b[^.;,]{0,60}$",
     re.IGNORECASE,
 )
 # "for the ISN Security Watch website this time": said after the name, in the same clause
@@ -236,7 +238,12 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
         if known is not None and known.label != "ORG":
             continue
         score = _context_score(intro, match.start(), preposition)
-        if VENUE_NOUN_AFTER.match(intro, match.end("name")):
+        venue_noun = VENUE_NOUN_AFTER.match(intro, match.end("name")) is not None
+        if preposition == "on" and not (
+            venue_noun or RAN_IN.search(intro[:start]) or PIECE_IN.search(intro[:start])
+        ):
+            continue  # "on the Bangkok shrine bombing": what the piece is about
+        if venue_noun:
             score += 1  # "in Standpoint magazine", "for the Registan website"
         result.append(_OutletCandidate(match.start("name"), name, score))
     return result

@@ -57,7 +57,8 @@ class PageView:
             is_headline_shape(t)  # headlines of posts on this page
             and not shapes.EPIGRAPH.match(text)
             and not shapes.is_related_entry(p.lines)
-            for t, text, p in zip(self.firsts, self.texts, paragraphs, strict=True)
+            and not (i > 0 and shapes.RELATED_HEADING.match(self.texts[i - 1]))
+            for i, (t, text, p) in enumerate(zip(self.firsts, self.texts, paragraphs, strict=True))
         ]
         self.closes = Lazy(self.paragraphs, closes_paragraph)
         self.front = Lazy(self.firsts, is_front_matter)
