@@ -121,10 +121,14 @@ def above_notes(view: PageView, start: int) -> int:
 
 
 def _under_a_note(view: PageView, i: int) -> bool:
+    """A short line under a note that goes with it; one naming an outlet or opening as an
+    introduction does ("Old subject, new venue: …, for X.") starts the next post instead."""
     return not (
         view.note[i]
         or view.body_like[i]
         or view.headline[i]
         or view.closes[i]
         or view.role(i) is not None
+        or view.names_outlet[i]
+        or INFORMAL_OPENING.match(view.texts[i]) is not None
     )

@@ -19,10 +19,7 @@ SIDEBAR_MAX_CHARS = 300  # a tweet or a widget line; longer text is never sideba
 HEADLINE_MAX_CHARS = 220
 HEADLINE_MAX_WORDS = 28
 TWO_SENTENCE_HEADLINE_MAX_WORDS = 16
-NOTE_CUE_WORDS = 15
-NOTE_ONLY_MAX_WORDS = 80
 CREDIT_MAX_WORDS = 30  # a closing credit is a line, not a paragraph that mentions one
-NOTE_VOICE = 3  # blog voice of a note without an informal opening
 TALKS_ABOUT_PIECES = 3  # blog voice of a paragraph that presents a piece or the blog
 TITLE_CASE_MIN_WORDS = 4
 TITLE_CASE_SHARE = 0.75
@@ -30,20 +27,6 @@ TITLE_CASE_MAX_WORDS = 16  # a title-cased line this short is a headline, even i
 # Openings of the blogger's introductions that carry no cue word and often no "I": an
 # implied first person ("Wrote a few things on …"), a remark on the subject ("Old subject, new
 # venue: …", "One more on …"), a place in time ("Belatedly, …", "Around the anniversary of …").
-# "On Channel NewsAsia’s Asia First this morning, talking about …": an appearance, dated
-BROADCAST_OPENING = re.compile(
-    r"^On (?:[A-Z][\w’'-]* ){1,5}[^.]{0,40}?\b(?:this (?:morning|afternoon|evening|week)|"
-    r"last (?:night|week)|earlier today|today|yesterday|tonight)\b"
-)
-# "Next Tuesday I will be speaking at …": an appearance announced, in its first sentence
-ANNOUNCED_APPEARANCE = re.compile(
-    r"^(?:[^.]{0,60}?\bI(?: will|’ll|'ll)|Will) be (?:speaking|talking|appearing|presenting|"
-    r"chairing|on a panel|on the radio)\b|"
-    # "On a panel at the Frontline Club next Thursday", "Speaking at RUSI on Monday": the
-    # first person left out, as the blog often does
-    r"^(?:On (?:a|the) (?:panel|radio|programme|podcast)|(?:Speaking|Talking|Chairing|"
-    r"Presenting|Appearing) (?:at|on|to))\b"
-)
 INFORMAL_OPENING = re.compile(
     r"^(?:(?:Old|Same|Familiar|Different|New|Another) (?:subject|topic|theme|venue|outlet)\b|"
     r"One (?:more|for)\b|Two more\b|A few more\b|Few more\b|More on\b|Back to\b|Belatedly\b|"
@@ -68,7 +51,6 @@ CATCH_UP = re.compile(
     re.IGNORECASE,
 )
 ASIDE = re.compile(r"^\(.*\)\.?$", re.DOTALL)
-NUMBERED_NOTE = re.compile(r"^(?:\[\d{1,4}\]|\d{1,4}[.)]?\s)")  # "[1] …", "1. …", "12 …"
 # Words that carry a paragraph's subject: four letters or more, not the commonest function words.
 CONTENT_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
 _COMMON = (
@@ -78,29 +60,6 @@ _COMMON = (
     "said says your ours here then thus however"
 )
 COMMON_WORDS = frozenset(_COMMON.split())
-# Where media appearances, talks and quotes are listed: the second paragraph of an intro.
-MEDIA_NOTE = re.compile(
-    # "talking to people in Brussels", "diplomats I have spoken to": research, no appearance
-    r"\b(?:(?:spoke|speaking|(?<!have )spoken)(?! (?:to|with) (?:people|officials|sources|"
-    r"diplomats|experts)\b)|"
-    r"(?:talked|talking) (?:to|about|on|with)(?! (?:people|officials|sources|diplomats|experts)\b)|"
-    r"interview(?:ed|s)?|quoted|quote|(?:a few|some) words from me|appear(?:ed|ance)|"
-    r"(?:a|gave a|give a) talk|"
-    r"talk (?:at|on|to)|"
-    r"comments? (?:to|for)|commented|story by|documentary|webinar|"
-    # "on the Today programme", "on BBC’s Newsnight programme"; not "the Prevent programme"
-    r"(?:on|in|for|at) (?:the |a )?(?:[\w’']+ ){0,3}programme|"
-    r"speak(?:ing)? (?:at|on|to)|"
-    r"roundtable|round-table|keynote|briefing|chaired|chairing|moderated|moderating|"
-    # "the launch of Tomas Reinholt’s edited volume": an event, not a piece
-    r"(?:book|report) launch|launch of [\w’' ]{0,40}(?:book|volume|report)|"
-    # "the book is finally out": a publication announced, with no article under it
-    r"(?:the|my|new) book is (?:finally |now )?(?:out|published|available)|"
-    r"media|radio|television|TV|podcast|panel|presentation|presented|lecture|conference|"
-    r"seminar|workshop|"
-    r"event|discussion|testimony|evidence)\b",
-    re.IGNORECASE,
-)
 BRACKET_NOTE = re.compile(r"^\[\d{1,4}\]\s*\S")  # "[1] On the early years …"
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 OPEN_END = re.compile(r"[,;:…]$")  # a line that goes on into the next: never a headline
@@ -119,25 +78,6 @@ def talks_about_pieces(text: str) -> bool:
 def content_words(text: str) -> frozenset[str]:
     """The lower-cased subject words of a paragraph, to compare what two paragraphs are about."""
     return frozenset(CONTENT_WORD.findall(text.lower())) - COMMON_WORDS
-
-
-def is_note_opener(text: str) -> bool:
-    """A short paragraph in the blogger's voice about a talk, an appearance or a quote."""
-    return (
-        not NUMBERED_NOTE.match(text)  # "[1] Personal interview, …" is a footnote
-        and not shapes.FIRST_APPEARED.search(text)  # "A version of this appeared in X": credit
-        and classify.words(text, NOTE_ONLY_MAX_WORDS) <= NOTE_ONLY_MAX_WORDS
-        and media_note_up_front(text)
-        and (
-            intro_voice(text) >= NOTE_VOICE
-            or bool(
-                INFORMAL_OPENING.match(text)
-                or classify.BLOG_OPENING.match(text)
-                or BROADCAST_OPENING.match(text)
-                or ANNOUNCED_APPEARANCE.match(text)
-            )
-        )
-    )
 
 
 def prelude_role(text: str) -> str | None:
@@ -239,12 +179,6 @@ def _known_other_shape(text: str) -> bool:
         or shapes.is_signature(text)
         or shapes.MEDIA_LINK.match(text)
     )
-
-
-def media_note_up_front(text: str) -> bool:
-    """A note of a talk, an appearance or a quote says so in its first words ("Was on BBC
-    Radio 4 …"); an article mentions such things later, in passing."""
-    return MEDIA_NOTE.search(" ".join(text.split()[:NOTE_CUE_WORDS])) is not None
 
 
 def is_body_like(text: str) -> bool:

@@ -199,7 +199,7 @@ def _note_link(text: str) -> bool:
 def _note_only_start(view: PageView, headline: int, end: int) -> int:
     """Where a trailing run of note-only paragraphs starts in a post (end: there is none).
 
-    The run opens with a note (`paragraphs.is_note_opener`) and holds only notes, addresses
+    The run opens with a note (`notes.is_note_opener`) and holds only notes, addresses
     and short paragraphs; the post keeps at least one body paragraph before it.
     """
     cut = end

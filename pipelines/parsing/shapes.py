@@ -25,13 +25,16 @@ DATE_TEXT = (
     rf"(?:st|nd|rd|th)?,? \d{{4}})"
     rf"(?:{classify.TIME_OF_DAY})?(?:,? {WEEKDAY})?"
 )
+# Day first in figures, one separator throughout, as a British blog's theme prints it:
+# "24/05/2010", "18.08.2021" (the time may follow: "14/10/2019 09:12")
+NUMERIC_DATE = rf"[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d(?:{classify.TIME_OF_DAY})?"
 # The address of the original article printed on a line of its own.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
 # Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
 POSTED_LINE = re.compile(  # "… in Articles by X", "… by X in Y", "… | Author: X | Filed under: Y"
     # "Posted: <date>", "Posted on <date>", "Posted by Raffaello on <date>"
     rf"^Posted(?::| on| by (?:[A-Z][\w’'.-]* ){{1,3}}on)?\s*"
-    rf"(?P<date>{DATE_TEXT}|[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d)"
+    rf"(?P<date>{DATE_TEXT}|{NUMERIC_DATE})"
     r"(?:(?:\s+(?:in|under|by)\s+|\s*[|·]\s*).*)?$",
     re.IGNORECASE,
 )
@@ -43,7 +46,7 @@ BARE_FILING_LABEL = re.compile(rf"^{FILING_LABEL}\s*:\s*$", re.IGNORECASE)
 FILING_LINE = re.compile(rf"^{FILING_LABEL}(?:\s*:(?:\s*\S.*)?|\s+\S.*)$", re.IGNORECASE)
 # A date line of a syndicated copy: "April 2, 2009 10:32 AM", "March 6, 2011 Sunday",
 # "March 4, 2011 10:32 AM Age: 3 days".
-OLD_DATELINE = re.compile(rf"^{DATE_TEXT}(?:\s+Age:\s*\d+\s+days?)?$")
+OLD_DATELINE = re.compile(rf"^(?:{DATE_TEXT}|{NUMERIC_DATE})(?:\s+Age:\s*\d+\s+days?)?$")
 # A think-tank kicker glued to its date: "Analysis12 May 2016".
 GLUED_KICKER_DATE = re.compile(  # or set off by a comma: "Commentary, 29 April 2019"
     rf"^(?:Analysis|Commentary|Opinion|Comment|Briefing|Report|Interview|News)(?:[,|–-] ?)?"

@@ -23,12 +23,12 @@ from pipelines.parsing.around import (
     posted_above,
 )
 from pipelines.parsing.gazetteer import outlets
+from pipelines.parsing.notes import media_note_up_front
 from pipelines.parsing.paragraphs import (
     ASIDE,
     CATCH_UP,
     INFORMAL_OPENING,
     is_byline_shape,
-    media_note_up_front,
 )
 from pipelines.parsing.view import PageView
 
@@ -103,7 +103,7 @@ FEATURES = (
     "intro_refers_back",
     "bio_above",
     "qa_question",
-    "head_is_name",
+    "head_is_outlet",
 )
 
 
@@ -186,9 +186,8 @@ def features(view: PageView, start: int, h: int, roles: tuple[str, ...]) -> tupl
         "kicker_above": float("kicker" in roles),
         # a bio over the headline (a guest post's); most bios close the post above instead
         "bio_above": float("bio" in roles),
-        # a name alone is no headline: an outlet's own line over its date ("South China
-        # Morning Post"), a bare byline
-        "head_is_name": float(head in outlets().canonical or classify.is_person_name_line(head)),
+        # an outlet's own line over its date ("South China Morning Post") is no headline
+        "head_is_outlet": float(head in outlets().canonical),
         # a question two paragraphs from another, an answer between: an interview's turn
         "qa_question": float(
             head.endswith("?")

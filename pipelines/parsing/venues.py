@@ -50,14 +50,17 @@ ISSUE_OF = re.compile(
     rf"\b(?:edition|issue|number|pages|columns|volume) of (?:the )?(?P<name>{ORG_NAME})"
 )
 # "an interview with Marta Kowal of the Warsaw Institute Review": a person's institution.
-PERSON_OF_NAME = re.compile(  # "Martina Köhler of Deutsche Welle"
-    rf"\b[A-Z][^\W\d_A-Z]+ [A-Z][^\W\d_A-Z]+ of (?:the )?(?P<name>{ORG_NAME})"
+PERSON_OF_NAME = re.compile(  # "Martina Köhler of Deutsche Welle", "Ayesha Tanveer from Dawn"
+    rf"\b[A-Z][^\W\d_A-Z]+ [A-Z][^\W\d_A-Z]+ (?:of|from) (?:the )?(?P<name>{ORG_NAME})"
 )
 # The owner printed before a listed journal: "the Central Asia-Caucasus Institute’s ": the
 # journal is where the piece ran, read in the owner's place in the sentence.
 OWNER_BEFORE = re.compile(
     r"(?:\bthe )?(?:[A-Z][\w.&-]*\s(?:(?:at|of|for|on|and) )?){0,6}[A-Z][\w.&-]*[’']s $"
 )
+# A listed name that goes on as a longer name: "the Foreign Policy Research Institute" is not
+# Foreign Policy
+NAME_GOES_ON = re.compile(r" (?:Research|Institute|Center|Centre|Foundation|Council|Group)\b")
 # A name mentioned in passing, not where this piece ran: "my earlier piece in the Guardian".
 PASSING = re.compile(
     # "an earlier piece", "an earlier and much shorter version of the argument"
@@ -168,7 +171,12 @@ def outlet_evidence(text: str) -> int:
 
 
 def _best_outlet(intro: str) -> _OutletCandidate | None:
-    found = _listed_candidates(intro) + _unlisted_candidates(intro, outlets().spans(intro))
+    listed = [
+        m for m in outlets().pattern.finditer(intro) if not NAME_GOES_ON.match(intro, m.end())
+    ]
+    found = _listed_candidates(intro, listed) + _unlisted_candidates(
+        intro, [m.span() for m in listed]
+    )
     found = [c for c in found if c.score > 0]
     return max(found, key=lambda c: (c.score, -c.position)) if found else None
 
@@ -191,14 +199,15 @@ def _context_score(intro: str, position: int, preposition: str | None) -> int:
     return score
 
 
-def _listed_candidates(intro: str) -> list[_OutletCandidate]:
+def _listed_candidates(intro: str, listed: list[re.Match[str]]) -> list[_OutletCandidate]:
     """Listed outlets the text names, by name or by their site's address ("over at
     thediplomat.com"), scored where they stand."""
     result = []
     for match in BARE_DOMAIN.finditer(intro):
         if name := outlet_for_domain(match["host"]):
             result.append(_listed_candidate(intro, match.start(), name))
-    for position, name in outlets().find_all(intro):
+    for match in listed:
+        position, name = match.start(), outlets().canonical[match.group()]
         if owner := OWNER_BEFORE.search(intro[:position]):
             position = owner.start()  # "for the Combating Terrorism Center’s CTC Sentinel"
         result.append(_listed_candidate(intro, position, name))
@@ -232,7 +241,7 @@ def _unlisted_candidates(intro: str, listed: list[tuple[int, int]]) -> list[_Out
         if any(lo <= start < hi for lo, hi in listed):
             continue  # inside a listed name: "… Bureau for Analytical Reporting"
         name = site_name(trim_name(owned_title(intro, match.end("name"), match["name"], kb), kb))
-        if not name or outlets().first(name):
+        if not name or outlets().pattern.fullmatch(name):
             continue  # a listed outlet is scored by _listed_candidates
         known = kb.lookup(name)
         if known is not None and known.label != "ORG":

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from pipelines.parsing import shapes
+from pipelines.parsing.notes import is_note_opener
 from pipelines.parsing.paragraphs import (
     closes_paragraph,
     content_words,
@@ -15,7 +16,6 @@ from pipelines.parsing.paragraphs import (
     is_body_like,
     is_front_matter,
     is_headline_shape,
-    is_note_opener,
     names_outlet,
     prelude_role,
     standfirst_shape,

@@ -9,8 +9,9 @@ import pytest
 from pipelines.parsing import shapes
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.layout import page_paragraphs
+from pipelines.parsing.notes import is_note_opener
 from pipelines.parsing.page import parse_text
-from pipelines.parsing.paragraphs import content_words, is_note_opener, talks_about_pieces
+from pipelines.parsing.paragraphs import content_words, talks_about_pieces
 from pipelines.parsing.venues import find_outlet
 
 BODY = (

@@ -13,7 +13,8 @@ from pipelines.parsing.dates import parse_date
 from pipelines.parsing.front import is_caption_repeat
 from pipelines.parsing.gazetteer import outlet_for_domain
 from pipelines.parsing.layout import page_paragraphs
-from pipelines.parsing.paragraphs import closes_post, is_headline_shape, is_note_opener
+from pipelines.parsing.notes import is_note_opener
+from pipelines.parsing.paragraphs import closes_post, is_headline_shape
 from pipelines.parsing.units import Unit
 from pipelines.parsing.venues import find_outlet
 

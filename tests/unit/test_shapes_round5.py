@@ -10,11 +10,11 @@ from pipelines.parsing import shapes
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.front import issue_series
 from pipelines.parsing.layout import page_paragraphs
+from pipelines.parsing.notes import is_note_opener
 from pipelines.parsing.page import parse_text
 from pipelines.parsing.paragraphs import (
     intro_eligible,
     is_headline_shape,
-    is_note_opener,
     prelude_role,
 )
 from pipelines.parsing.signals import REFERS_BACK

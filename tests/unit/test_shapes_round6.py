@@ -7,8 +7,9 @@ import pytest
 from pipelines.parsing import shapes
 from pipelines.parsing.credits import split_names
 from pipelines.parsing.layout import page_paragraphs, wrap_width
+from pipelines.parsing.notes import is_note_opener
 from pipelines.parsing.page import parse_text
-from pipelines.parsing.paragraphs import closes_paragraph, closes_post, is_note_opener
+from pipelines.parsing.paragraphs import closes_paragraph, closes_post
 from pipelines.parsing.text import Paragraph, split_paragraphs
 from pipelines.parsing.venues import find_outlet
 

@@ -9,8 +9,9 @@ import pytest
 from pipelines.parsing import shapes
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.layout import page_paragraphs
+from pipelines.parsing.notes import is_note_opener
 from pipelines.parsing.page import parse_text
-from pipelines.parsing.paragraphs import closes_post, intro_eligible, is_note_opener
+from pipelines.parsing.paragraphs import closes_post, intro_eligible
 from pipelines.parsing.text import Paragraph
 from pipelines.parsing.units import paragraph_units
 from pipelines.parsing.venues import find_outlet
@@ -146,3 +147,44 @@ def test_a_short_sentence_naming_the_outlet_introduces_the_headline_under_it():
         1,
         "The Straits Times",
     )
+
+
+def test_an_older_themes_figure_date_with_its_age():
+    assert shapes.is_date_line("14/10/2019 09:12 Age: 6 days")
+    assert parse_date("14/10/2019 09:12 Age: 6 days") == date(2019, 10, 14)
+
+
+@pytest.mark.parametrize(
+    ("intro", "outlet"),
+    [
+        ("Spoke at some length to Ayesha Tanveer from Dawn about China in Pakistan.", "Dawn"),
+        (
+            "A short e-note for the Foreign Policy Research Institute in Philadelphia.",
+            "Foreign Policy Research Institute",
+        ),
+    ],
+)
+def test_a_journalists_paper_and_a_longer_name_than_a_listed_one(intro, outlet):
+    assert find_outlet(intro) == outlet
+
+
+def test_a_speaker_announced_without_the_first_person():
+    assert is_note_opener("Will be one of the speakers at a Chatham House roundtable on Tuesday.")
+
+
+def test_an_introduction_under_a_note_starts_the_next_post():
+    page = (
+        "A new piece for the Diplomat on the SCO.\n\n"
+        "The SCO after Ufa\n\n"
+        f"{BODY}\n\n{BODY}\n\n{BODY}\n\n"
+        "Was on the World Service’s Newshour on Tuesday evening talking about Bishkek.\n\n"
+        "Old subject, new venue: China’s footprint in the Pamirs, for the Central Asia-Caucasus "
+        "Analyst.\n\n"
+        "China’s soldiers in the Pamirs\n\n"
+        f"{BODY}\n\n{BODY}\n\n{BODY}\n"
+    )
+    posts = parse_text("under_a_note.txt", page).posts
+    assert [(p.title, p.first_line) for p in posts] == [
+        ("The SCO after Ufa", 1),
+        ("China’s soldiers in the Pamirs", 13),
+    ]
