@@ -46,9 +46,10 @@ SEEN_SETS = (
     "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26",
     "heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32", "heldout33",
     "heldout34", "heldout35", "heldout36", "heldout37", "heldout38", "heldout39", "heldout40",
-    "heldout41", "heldout42", "heldout43", "heldout44", "heldout45",
+    "heldout41", "heldout42", "heldout43", "heldout44", "heldout45", "heldout46", "heldout47",
+    "heldout48", "heldout49",
 )  # fmt: skip
-BLIND_SETS = ("heldout46", "heldout47", "heldout48", "heldout49")  # written next, scored once
+BLIND_SETS = ("heldout50", "heldout51", "heldout52", "heldout53")  # written next, scored once
 RAW = ROOT / "data" / "raw"
 NO_BODY_PENALTY = -4.0  # not fitted: a post with no body text is almost never right
 # What each signal is worth as read from the shapes the issues describe, before any page is

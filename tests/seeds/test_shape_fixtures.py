@@ -22,7 +22,7 @@ from pipelines.parsing.segment import NOTE_ONLY_REASON
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # shapes/: one page per shape; heldout/: pages written blind (without seeing the parser),
 # scored first as unseen pages by bench/segmentation_eval.py, kept here so that they stay right
-FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 46))))
+FOLDERS = ("shapes", *(f"heldout{n}" for n in ("", *range(2, 50))))
 PAGES = sorted(
     f"{folder}/{p.with_suffix('.txt').name}"
     for folder in FOLDERS
@@ -47,6 +47,9 @@ KNOWN_MISSES = {
         "heldout26/02_tag_2010_xinjiang.txt": BLOG_TITLE_OVER_HEADLINE,
         "heldout35/03_category_2016_publications.txt": "a one-line quote note under an interview",
         "heldout43/04_front_2019_europe.txt": "a one-line note after a post read as its tail",
+        "heldout31/03_category_2013_europe.txt": "a near tie: an aside naming an older outlet",
+        "heldout47/02_tag_2014_kazakhstan.txt": "an aside naming an older piece read as an intro",
+        "heldout47/04_front_2019_china.txt": "a one-line note under a bio read as its tail",
     },
     "parts": {
         "heldout30/04_front_2023_xian_summit.txt": "its span is wrong",
@@ -58,6 +61,10 @@ KNOWN_MISSES = {
         "heldout28/03_category_2018_reviews.txt": "a French title with a lower-case word",
         "heldout40/03_category_2015_xinjiang.txt": "two earlier outlets in one clause",
         "heldout4/02_category_central_asia_2015.txt": "a post is lost: its span is wrong",
+        "heldout31/03_category_2013_europe.txt": "its span is wrong",
+        "heldout47/02_tag_2014_kazakhstan.txt": "its span is wrong",
+        "heldout47/04_front_2019_china.txt": "an outlet named as a Chinese-language paper",
+        "heldout46/01_month_2010_afghanistan.txt": "an outlet named only as From yesterday’s X",
     },
     "authors": {
         "heldout30/04_front_2023_xian_summit.txt": "its span is wrong",
@@ -77,6 +84,7 @@ KNOWN_MISSES = {
         "heldout35/03_category_2016_publications.txt": "a one-line quote note under an interview",
         "heldout43/04_front_2019_europe.txt": "a one-line note after a post read as its tail",
         "heldout42/03_category_2017_centralasia.txt": "a two-line note set aside as two",
+        "heldout47/04_front_2019_china.txt": "a one-line note under a bio read as its tail",
     },
 }
 
