@@ -75,6 +75,29 @@ class ArticlesSchema(pa.DataFrameModel):
         description="The blog post's own title, where an older theme printed one above the "
         "article's headline.",
     )
+    editor_note: str = pa.Field(
+        nullable=True, description="Editor's note printed above the article, with its signature."
+    )
+    bullets: Annotated[pl.List, pl.String] = pa.Field(
+        description="Bullet summary points printed under the title."
+    )
+    keywords: Annotated[pl.List, pl.String] = pa.Field(
+        description="Keyword list printed by the outlet."
+    )
+    is_qa: bool = pa.Field(
+        description="True when the body is an interview in question-and-answer turns."
+    )
+    sightings: pl.Int64 = pa.Field(
+        ge=1, description="How many page sightings were merged into this article."
+    )
+    source_similarity: Annotated[pl.List, pl.Float64] = pa.Field(
+        description="For each entry of sources, its shingle containment with the text of "
+        "record (1.0 = identical after normalisation)."
+    )
+    min_similarity: pl.Float64 = pa.Field(
+        description="Lowest shingle containment of a merged sighting with the text of record "
+        "(1.0 = all sightings identical after normalisation)."
+    )
 
     class Config:
         strict = False  # extra columns are welcome (DATASET.md)

@@ -26,6 +26,9 @@ class FootnotesSchema(pa.DataFrameModel):
     same_as_note: pl.Int64 = pa.Field(
         nullable=True, gt=0, description="Earlier note of the same article citing the same work."
     )
+    markers: Annotated[pl.List, pl.Int64] = pa.Field(
+        description="Character offsets in articles.body where this note is cited."
+    )
 
     class Config:
         strict = False

@@ -1,5 +1,5 @@
 """The dataset contract inside the repository: `docs/dataset.md`, rendered from the pandera
-models in `schemas/` (and the extra columns `describe` names), never written by hand.
+models in `schemas/`, never written by hand.
 
 `uv run python -m pipelines.dataset.contract` rewrites the file; a tier-1 test fails when the
 committed file no longer matches the models.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipelines.dataset.describe import EXTRA_DESCRIPTIONS, MODELS
+from pipelines.dataset.describe import MODELS
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "dataset.md"
 HEADER = """\
@@ -41,9 +41,6 @@ def render() -> str:
             unique = "yes" if column.unique else ""
             row = f"| `{name}` | {column.dtype} | {null} | {unique} |"
             parts.append(f"{row} {_cell(column.description or '')} |\n")
-        extras = EXTRA_DESCRIPTIONS.get(table, {})
-        for name, description in extras.items():
-            parts.append(f"| `{name}` | (extra) | | | {_cell(description)} |\n")
     return "".join(parts)
 
 

@@ -12,20 +12,6 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "mentions": MentionsSchema,
     "rejects": RejectsSchema,
 }
-EXTRA_DESCRIPTIONS = {
-    "articles": {
-        "editor_note": "Editor's note printed above the article, with its signature.",
-        "bullets": "Bullet summary points printed under the title.",
-        "keywords": "Keyword list printed by the outlet.",
-        "is_qa": "True when the body is an interview in question-and-answer turns.",
-        "sightings": "How many page sightings were merged into this article.",
-        "source_similarity": "For each entry of sources, its shingle containment with the "
-        "text of record (1.0 = identical after normalisation).",
-        "min_similarity": "Lowest shingle containment of a merged sighting with the text of "
-        "record (1.0 = all sightings identical after normalisation).",
-    },
-    "footnotes": {"markers": "Character offsets in articles.body where this note is cited."},
-}
 VIEWS = {
     "article_overview": """
         SELECT a.article_id, a.title, a.outlet, a.published_date, a.authors, a.word_count,
@@ -50,6 +36,5 @@ def column_comments() -> dict[str, dict[str, str]]:
         schema = model.to_schema()
         entry = {"": (model.__doc__ or "").strip()}
         entry.update({name: col.description or "" for name, col in schema.columns.items()})
-        entry.update(EXTRA_DESCRIPTIONS.get(table, {}))
         comments[table] = entry
     return comments
