@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import table_metadata, timed
+from pipelines.assets.metadata import column_schema, table_metadata, timed
 from pipelines.dataset.describe import VIEWS, column_comments
 from pipelines.dataset.write import write_release
 from pipelines.resources import CorpusPaths
@@ -11,7 +11,11 @@ from pipelines.resources import CorpusPaths
 INTERNAL_COLUMNS = {"articles": ["notes_block"]}
 
 
-@dg.asset(group_name="publish", kinds={"polars"})
+@dg.asset(
+    group_name="publish",
+    kinds={"polars"},
+    metadata={"dagster/column_schema": column_schema("rejects")},
+)
 def rejects(
     context: dg.AssetExecutionContext,
     parse_rejects: pl.DataFrame,

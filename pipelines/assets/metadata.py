@@ -9,6 +9,8 @@ from contextlib import contextmanager
 import dagster as dg
 import polars as pl
 
+from pipelines.dataset.describe import MODELS
+
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 60
 REASONS_LOGGED = 5  # the most frequent reasons a run's log names when rows are set aside
@@ -40,6 +42,27 @@ def timed(metadata: dict[str, object], key: str = "elapsed_s") -> Iterator[None]
     metadata[key] = round(time.perf_counter() - start, 3)
 
 
+def column_schema(table: str) -> dg.TableSchema | None:
+    """The published table's columns with their types and descriptions, from its pandera
+    model, for the UI's Columns tab (None for a table that is not published)."""
+    model = MODELS.get(table)
+    if model is None:
+        return None
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name=name,
+                type=str(column.dtype),
+                description=column.description,
+                constraints=dg.TableColumnConstraints(
+                    nullable=bool(column.nullable), unique=bool(column.unique)
+                ),
+            )
+            for name, column in model.to_schema().columns.items()
+        ]
+    )
+
+
 def outs_with_rejects(
     table: str,
     description: str,
@@ -48,8 +71,10 @@ def outs_with_rejects(
     kinds: frozenset[str] = frozenset(),
 ) -> dict[str, dg.AssetOut]:
     """A stage's two outputs: its table, and the rows it set aside."""
+    schema = column_schema(table)
+    metadata = {"dagster/column_schema": schema} if schema else None
     return {
-        table: dg.AssetOut(description=description, kinds={"polars", *kinds}),
+        table: dg.AssetOut(description=description, kinds={"polars", *kinds}, metadata=metadata),
         rejects: dg.AssetOut(description=rejects_description, kinds={"polars"}),
     }
 
