@@ -28,9 +28,6 @@ class Gazetteer:
     def find_all(self, text: str) -> list[tuple[int, str]]:
         return [(m.start(), self.canonical[m.group()]) for m in self.pattern.finditer(text)]
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in self.pattern.finditer(text)]
-
     def first(self, text: str) -> str | None:
         found = self.find_all(text)
         return found[0][1] if found else None

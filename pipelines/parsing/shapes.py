@@ -25,9 +25,9 @@ DATE_TEXT = (
     rf"(?:st|nd|rd|th)?,? \d{{4}})"
     rf"(?:{classify.TIME_OF_DAY})?(?:,? {WEEKDAY})?"
 )
-# Day first in figures, one separator throughout, as a British blog's theme prints it:
-# "24/05/2010", "18.08.2021" (the time may follow: "14/10/2019 09:12")
-NUMERIC_DATE = rf"[0-3]?\d(?P<sep>[./])[01]?\d(?P=sep)(?:19|20)\d\d(?:{classify.TIME_OF_DAY})?"
+# A day-first date in figures (`dates.DOTTED_DATE`: "24/05/2010", "18.08.2021"), perhaps
+# with its time: "14/10/2019 09:12"
+NUMERIC_DATE = rf"{dates.DOTTED_DATE.pattern}(?:{classify.TIME_OF_DAY})?"
 # The address of the original article printed on a line of its own.
 URL_LINE = re.compile(r"^<?(?:https?://|www\.)\S+?>?$")
 # Older theme: "Posted: March 4, 2011 in Articles"; other themes: "Posted on May 12, 2016 by X".
