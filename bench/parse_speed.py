@@ -1,4 +1,4 @@
-"""Time post parsing alone (`parse_text`) over the seed pages, in one process.
+"""Time post parsing alone (`parse_page`) over the seed pages, in one process.
 
     uv run python bench/parse_speed.py --repeat 5
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path.cwd()))
 
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 
@@ -28,11 +28,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="passes over the pages")
     args = parser.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
-    parse_text("warm-up.txt", texts[0])
+    parse_page(page_text("warm-up.txt", texts[0]))
     start = time.perf_counter()
     for _ in range(args.repeat):
         for n, text in enumerate(texts):
-            parse_text(f"page{n}.txt", text)
+            parse_page(page_text(f"page{n}.txt", text))
     elapsed = time.perf_counter() - start
     machine = platform.processor() or platform.machine()
     print(f"{elapsed:.2f} s for {args.repeat} x {len(texts)} pages ({machine}, {Path.cwd()})")

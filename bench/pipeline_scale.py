@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import polars as pl
@@ -45,6 +45,11 @@ SEEDS = ROOT / "data" / "raw"
 # left as it is in every copy, so that each copy keeps the shapes the parser reads.
 RULE_MODULES = (
     "pipelines.parsing.classify",
+    "pipelines.parsing.classify_bylines",
+    "pipelines.parsing.classify_captions",
+    "pipelines.parsing.classify_furniture",
+    "pipelines.parsing.classify_names",
+    "pipelines.parsing.classify_wording",
     "pipelines.parsing.shapes",
     "pipelines.parsing.paragraphs",
     "pipelines.parsing.evidence",
@@ -57,6 +62,10 @@ RULE_MODULES = (
     "pipelines.footnotes.split",
     "pipelines.footnotes.markers",
     "pipelines.footnotes.citations",
+    "pipelines.footnotes.region",
+    "pipelines.footnotes.urls",
+    "pipelines.footnotes.accessed",
+    "pipelines.footnotes.titles",
 )
 WORD = re.compile(r"\b[a-z]{4,}\b")  # a lower-case word: the content a copy may change
 KEEP_TOKEN = re.compile(r"[/:@]|^www\.")  # URLs and addresses stay as printed
@@ -122,11 +131,12 @@ def make_corpus(folder: Path, scale: int) -> int:
     that each copy parses into the same parts as the seed pages). Copy 0 is the seed pages.
     """
     from pipelines.parsing.page import parse_page
+    from pipelines.tables.pages import page_row, page_source
 
     total = 0
     for seed in sorted(SEEDS.glob("*.txt")):
         data = seed.read_bytes()
-        posts = parse_page(seed.name, data).posts
+        posts = parse_page(page_source(page_row(seed.name, data))).posts
         headlines = {post.title_line for post in posts}
         intros = {n for post in posts for n in range(post.first_line, post.title_line)}
         lines = data.decode("utf-8").split("\n")
@@ -216,6 +226,7 @@ def _warm_up(tmp: Path, workers: int) -> None:
 def run_scale(scale: int, workers: int, with_mentions: bool) -> dict[str, object]:
     """One scale, in this process: stage times, floor, peak memory."""
     from pipelines.dataset.write import write_release
+    from pipelines.publish import documents_step
     from pipelines.tables.articles import add_languages, merge_sightings
     from pipelines.tables.footnotes import build_footnotes
     from pipelines.tables.pages import list_pages, pages_frame
@@ -238,7 +249,8 @@ def run_scale(scale: int, workers: int, with_mentions: bool) -> dict[str, object
         out["posts"], out["articles"], out["footnotes"] = len(posts), len(articles), len(footnotes)
         out["copies_alike"] = _copies_alike(posts)
         tables = {"articles": articles.drop("notes_block"), "footnotes": footnotes}
-        _, out["write_s"] = _timed(write_release, Path(tmp) / "out", tables)
+        write = partial(write_release, documents=documents_step({}))  # as the pipeline writes
+        _, out["write_s"] = _timed(write, Path(tmp) / "out", tables)
         if with_mentions:
             out.update(_mentions_cost(articles, footnotes))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -31,7 +31,7 @@ from scipy.special import expit  # noqa: E402
 
 from pipelines.parsing import segment  # noqa: E402
 from pipelines.parsing.evidence import FEATURES, PageView, candidates  # noqa: E402
-from pipelines.parsing.page import page_body, parse_text  # noqa: E402
+from pipelines.parsing.page import page_body, page_text, parse_page  # noqa: E402
 from pipelines.parsing.segment import Weights  # noqa: E402
 
 SEEDS = ROOT / "tests" / "fixtures" / "expected_posts.json"
@@ -114,7 +114,7 @@ def load_folder(folder: Path) -> list[Page]:
 
 def _body_paragraphs(text: str):
     """The page's paragraphs without its header line, as the parser sees them."""
-    return page_body(text)[0]
+    return page_body(page_text("page.txt", text))
 
 
 def training_rows(page: Page) -> tuple[list[tuple[float, ...]], list[int]]:
@@ -166,7 +166,7 @@ def fit(pages: list[Page], strength: float = PRIOR_STRENGTH, bonus: float = STAR
 
 def score_page(page: Page, weights: Weights) -> dict:
     """Posts with their exact span, titles, outlets, urls, dates; false posts."""
-    parsed = parse_text(page.name, page.text, weights=weights)
+    parsed = parse_page(page_text(page.name, page.text), weights)
     got = {(p.first_line, p.title_line): p for p in parsed.posts}
     result = {"expected": len(page.posts), "found": len(parsed.posts), "spans": 0, "titles": 0,
               "outlets": 0, "urls": 0, "dates": 0, "misses": []}  # fmt: skip

@@ -1,4 +1,8 @@
-"""The Dagster code location: every asset, check and resource of the pipeline."""
+"""The Dagster code location: every asset, check and resource of the pipeline.
+
+The definitions are built when Dagster loads them (`@dg.definitions`), not at import, so the
+settings read the environment of the run that loads them.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +15,24 @@ from pipelines.assets.mentions import mentions
 from pipelines.assets.pages import raw_pages
 from pipelines.assets.posts import posts
 from pipelines.checks import CHECKS
-from pipelines.resources import CorpusPaths
+from pipelines.resources import settings_for_dagster
 
-defs = dg.Definitions(
-    assets=[raw_pages, posts, articles, footnotes, mentions, rejects, dataset],
-    asset_checks=CHECKS,
-    resources={"paths": CorpusPaths()},
-    executor=dg.in_process_executor,  # steps are cheap; process start-up cost more than they do
-    jobs=[
-        dg.define_asset_job(
-            "build_dataset",
-            selection=dg.AssetSelection.all(),
-            description="Parse, dedupe, enrich, validate and write the dataset.",
-        )
-    ],
-)
+ASSETS = (raw_pages, posts, articles, footnotes, mentions, rejects, dataset)
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    """Assets, checks, the settings resource and the executor."""
+    return dg.Definitions(
+        assets=ASSETS,
+        asset_checks=CHECKS,
+        resources={"settings": settings_for_dagster()},
+        executor=dg.in_process_executor,  # steps are cheap; process start-up cost more
+        jobs=[
+            dg.define_asset_job(
+                "build_dataset",
+                selection=dg.AssetSelection.all(),
+                description="Parse, dedupe, enrich, validate and write the dataset.",
+            )
+        ],
+    )

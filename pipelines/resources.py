@@ -1,23 +1,74 @@
-"""Where the pipeline reads and writes; overridable from the Dagster UI's launchpad or env."""
+"""The run's settings: one object, read from the environment through `dg.EnvVar` when the
+definitions load (never at import), overridable from the Dagster UI's launchpad.
+
+The publish command builds the same object from the same variables, so the pipeline and
+`python -m pipelines.publish` always agree on where the release is.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dagster as dg
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_REPO_ID = "commentary-corpus/commentary-corpus"  # the Hub dataset repo publish uploads to
+
+# Setting -> the environment variable that sets it.
+ENV_VARS: dict[str, str] = {
+    "raw_dir": "CORPUS_RAW_DIR",
+    "outputs_dir": "CORPUS_OUTPUTS_DIR",
+    "workers": "CORPUS_WORKERS",
+    "hf_repo": "CORPUS_HF_REPO",
+}
+INT_SETTINGS = frozenset({"workers"})
 
 
-class CorpusPaths(dg.ConfigurableResource):
-    """Input pages folder and output folder (relative paths are taken from the project root)."""
+class CorpusSettings(dg.ConfigurableResource):
+    """Where pages are read and the release written (relative to the project root), how many
+    worker processes parse and dedupe (0: one per core), and the Hub repo publish uploads to.
 
-    raw_dir: str = os.environ.get("CORPUS_RAW_DIR", "data/raw")
-    outputs_dir: str = os.environ.get("CORPUS_OUTPUTS_DIR", "outputs")
+    The executor settings of a cluster run (issue 17) belong here too.
+    """
+
+    raw_dir: str = "data/raw"
+    outputs_dir: str = "outputs"
+    workers: int = 0
+    hf_repo: str = DEFAULT_REPO_ID
 
     def raw_path(self) -> Path:
         return (PROJECT_ROOT / self.raw_dir).resolve()
 
     def outputs_path(self) -> Path:
         return (PROJECT_ROOT / self.outputs_dir).resolve()
+
+    def worker_count(self) -> int:
+        """Processes for the parallel stages: `workers`, or one per core when it is 0."""
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+
+def _env_var(name: str, setting: str) -> dg.EnvVar:
+    return dg.EnvVar.int(name) if setting in INT_SETTINGS else dg.EnvVar(name)  # type: ignore[return-value]
+
+
+def settings_for_dagster(environ: Mapping[str, str] | None = None) -> CorpusSettings:
+    """The settings resource, each variable that is set passed as a `dg.EnvVar` (so Dagster
+    reads its value at run time and the UI shows where it came from); the rest default."""
+    present = os.environ if environ is None else environ
+    return CorpusSettings(
+        **{
+            setting: _env_var(name, setting)
+            for setting, name in ENV_VARS.items()
+            if present.get(name)
+        }
+    )
+
+
+def settings_from_environment(environ: Mapping[str, str] | None = None) -> CorpusSettings:
+    """The same settings, resolved now: for commands that run outside Dagster (publish)."""
+    present = os.environ if environ is None else environ
+    return CorpusSettings(
+        **{setting: present[name] for setting, name in ENV_VARS.items() if present.get(name)}
+    )

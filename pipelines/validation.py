@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.tables.posts import REJECTS_SCHEMA
+from pipelines.rejects import rejects_frame, row_reject
 
 MAX_REASON_VALUE = 200
 
@@ -27,7 +26,7 @@ def validate_rows(frame: pl.DataFrame, model: type[pa.DataFrameModel], table: st
     except pa.errors.SchemaErrors as err:
         failures = err.failure_cases
     else:
-        return Validated(frame, pl.DataFrame(schema=REJECTS_SCHEMA), pl.DataFrame())
+        return Validated(frame, rejects_frame([]), pl.DataFrame())
     indexed = failures.filter(pl.col("index").is_not_null())
     reasons: dict[int, list[str]] = {}
     for row in indexed.iter_rows(named=True):
@@ -37,20 +36,9 @@ def validate_rows(frame: pl.DataFrame, model: type[pa.DataFrameModel], table: st
     bad = sorted(reasons)
     keep = pl.Series([i not in reasons for i in range(len(frame))])
     rejected = frame[bad]
-    rejects = pl.DataFrame(
-        [
-            {
-                "page": first_page(row),
-                "stage": "validate",
-                "reason": "; ".join(reasons[i]),
-                "first_line": None,
-                "last_line": None,
-                "article_id": row.get("article_id"),
-                "raw_text": row_json(row),
-            }
-            for i, row in zip(bad, rejected.iter_rows(named=True), strict=True)
-        ],
-        schema=REJECTS_SCHEMA,
+    rejects = rejects_frame(
+        row_reject(row, "; ".join(reasons[i]))
+        for i, row in zip(bad, rejected.iter_rows(named=True), strict=True)
     )
     return Validated(frame.filter(keep), rejects, failures)
 
@@ -63,15 +51,3 @@ def _reason(table: str, failure: dict[str, object]) -> str:
     if len(value) > MAX_REASON_VALUE:
         value = value[:MAX_REASON_VALUE] + "…"
     return f"{table}.{failure['column']} failed {failure['check']}: {value}"
-
-
-def row_json(row: dict[str, object]) -> str:
-    """A rejected row as JSON, whole: what was set aside can be read back."""
-    return json.dumps(row, ensure_ascii=False, default=str, sort_keys=True)
-
-
-def first_page(row: dict[str, object]) -> str:
-    sources = row.get("sources")
-    if isinstance(sources, list) and sources:
-        return str(sources[0]["page"])
-    return ""

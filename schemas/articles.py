@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import pandera.polars as pa
 import polars as pl
@@ -102,6 +102,7 @@ class ArticlesSchema(pa.DataFrameModel):
     class Config:
         strict = False  # extra columns are welcome (DATASET.md)
         coerce = False
+        metadata: ClassVar[dict[str, object]] = {"row": "distinct post"}
 
     @pa.dataframe_check(description="authors is never empty")
     def authors_not_empty(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import pandera.polars as pa
 import polars as pl
@@ -33,6 +33,10 @@ class FootnotesSchema(pa.DataFrameModel):
     class Config:
         strict = False
         unique = ("article_id", "note_number")
+        metadata: ClassVar[dict[str, object]] = {
+            "row": "numbered note",
+            "references": ("article_id", "articles", "article_id"),
+        }
 
     @pa.dataframe_check(description="same_as_note points at an earlier note")
     def same_as_earlier(cls, data: pa.PolarsData) -> pl.LazyFrame:

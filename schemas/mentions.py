@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pandera.polars as pa
 import polars as pl
 
@@ -26,6 +28,10 @@ class MentionsSchema(pa.DataFrameModel):
     class Config:
         strict = False
         unique = ("article_id", "field", "start", "end")
+        metadata: ClassVar[dict[str, object]] = {
+            "row": "entity occurrence",
+            "references": ("article_id", "articles", "article_id"),
+        }
 
     @pa.dataframe_check(description="end - start equals the surface length")
     def span_length(cls, data: pa.PolarsData) -> pl.LazyFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pandera.polars as pa
 import polars as pl
 
@@ -21,3 +23,4 @@ class RejectsSchema(pa.DataFrameModel):
 
     class Config:
         strict = False
+        metadata: ClassVar[dict[str, object]] = {"row": "page, block or row set aside"}

@@ -20,9 +20,9 @@ def expected_posts() -> dict:
 
 @pytest.fixture(scope="session")
 def parsed_pages() -> dict:
-    from pipelines.parsing.page import parse_page
+    from tests.pages import parse_folder
 
-    return {p.name: parse_page(p.name, p.read_bytes()) for p in sorted(RAW_DIR.glob("*.txt"))}
+    return parse_folder(RAW_DIR)
 
 
 def materialize_into(raw: Path, out: Path) -> list[str]:
@@ -34,13 +34,13 @@ def materialize_into(raw: Path, out: Path) -> list[str]:
 
     import dagster as dg
 
-    from pipelines.definitions import defs
-    from pipelines.resources import CorpusPaths
+    from pipelines.definitions import ASSETS
+    from pipelines.resources import CorpusSettings
 
     instance = dg.DagsterInstance.ephemeral()
     result = dg.materialize(
-        [*defs.assets],  # type: ignore[list-item]
-        resources={"paths": CorpusPaths(raw_dir=str(raw), outputs_dir=str(out))},
+        ASSETS,
+        resources={"settings": CorpusSettings(raw_dir=str(raw), outputs_dir=str(out))},
         selection="*",
         instance=instance,
     )

@@ -6,7 +6,8 @@ import polars as pl
 from pipelines.assets.metadata import column_schema, table_metadata, timed
 from pipelines.dataset.describe import VIEWS, column_comments
 from pipelines.dataset.write import write_release
-from pipelines.resources import CorpusPaths
+from pipelines.publish import documents_step
+from pipelines.resources import CorpusSettings
 
 INTERNAL_COLUMNS = {"articles": ["notes_block"]}
 
@@ -40,7 +41,7 @@ def rejects(
 @dg.asset(group_name="publish", kinds={"parquet", "duckdb"})
 def dataset(
     context: dg.AssetExecutionContext,
-    paths: CorpusPaths,
+    settings: CorpusSettings,
     articles: pl.DataFrame,
     footnotes: pl.DataFrame,
     mentions: pl.DataFrame,
@@ -55,13 +56,20 @@ def dataset(
     }
     metadata: dict[str, object] = {}
     with timed(metadata):
-        release = write_release(paths.outputs_path(), tables, column_comments(), VIEWS)
-    context.log.info(f"wrote release {release.folder.name} to {paths.outputs_path()}")
+        comments = column_comments()
+        release = write_release(
+            settings.outputs_path(),
+            tables,
+            comments,
+            VIEWS,
+            documents=documents_step(comments, repo_id=settings.hf_repo),
+        )
+    context.log.info(f"wrote release {release.folder.name} to {settings.outputs_path()}")
     metadata.update({f"rows_{name}": len(frame) for name, frame in tables.items()})
     metadata["files"] = dg.MetadataValue.md(
         "\n".join(
             f"- `{name}` ({path.stat().st_size:,} bytes)" for name, path in release.files.items()
         )
     )
-    metadata["outputs_dir"] = dg.MetadataValue.path(str(paths.outputs_path()))
+    metadata["outputs_dir"] = dg.MetadataValue.path(str(settings.outputs_path()))
     return dg.MaterializeResult(metadata=metadata)

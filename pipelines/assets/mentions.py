@@ -3,49 +3,42 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import (
-    outputs_with_rejects,
-    outs_with_rejects,
-    table_metadata,
-    timed,
-)
+from pipelines.assets.stage import Stage, stage_asset
 from pipelines.mentions.extract import load_model
+from pipelines.resources import CorpusSettings
 from pipelines.tables.footnotes import marker_spans
 from pipelines.tables.mentions import build_mentions, set_aside_misfits
-from pipelines.validation import validate_rows
 from schemas import MentionsSchema
 
+TOP_ENTITIES = 10
 
-@dg.multi_asset(
-    group_name="enrich",
-    outs=outs_with_rejects(
-        "mentions",
-        "One row per named-entity occurrence, with offsets, label and entity.",
-        "mention_rejects",
-        "Mentions that failed validation or whose offsets do not fit the text.",
-        kinds=frozenset({"spacy"}),
-    ),
+
+def _entities(mentions: pl.DataFrame) -> dict[str, object]:
+    top = mentions.group_by("entity").len().sort(["len", "entity"], descending=[True, False])
+    return {
+        "top_entities": dg.MetadataValue.md(
+            "\n".join(f"- {e}: {n}" for e, n in top.head(TOP_ENTITIES).iter_rows())
+        ),
+        "linked_share": round(float(mentions["entity_id"].is_not_null().mean() or 0), 3),
+    }
+
+
+@stage_asset(
+    table="mentions",
+    description="One row per named-entity occurrence, with offsets, label and entity.",
+    rejects="mention_rejects",
+    rejects_description="Mentions that failed validation or whose offsets do not fit the text.",
+    what="mentions",
+    inputs=["articles", "footnotes"],
+    preview=["article_id", "field", "surface", "label", "entity"],
+    rejects_preview=["article_id", "reason"],
+    group="enrich",
+    model=MentionsSchema,
+    describe=_entities,
+    kinds=frozenset({"spacy"}),
 )
-def mentions(context: dg.AssetExecutionContext, articles: pl.DataFrame, footnotes: pl.DataFrame):
+def mentions(settings: CorpusSettings, articles: pl.DataFrame, footnotes: pl.DataFrame) -> Stage:
     """Find entity mentions with the knowledge base and the packaged spaCy model."""
-    metadata: dict[str, object] = {}
-    with timed(metadata):
-        nlp = load_model()
-        frame = build_mentions(nlp, articles, marker_spans(footnotes))
-        fitting, offset_rejects = set_aside_misfits(frame, articles)
-        checked = validate_rows(fitting, MentionsSchema, "mentions")
-        rejects = pl.concat([offset_rejects, checked.rejects])
-    valid = checked.valid
-    top = valid.group_by("entity").len().sort(["len", "entity"], descending=[True, False]).head(10)
-    metadata.update(table_metadata(valid, ["article_id", "field", "surface", "label", "entity"]))
-    metadata["top_entities"] = dg.MetadataValue.md(
-        "\n".join(f"- {e}: {n}" for e, n in top.iter_rows())
-    )
-    metadata["linked_share"] = round(float(valid["entity_id"].is_not_null().mean() or 0), 3)
-    metadata["rejected"] = len(rejects)
-    yield from outputs_with_rejects(
-        context,
-        ("mentions", valid, metadata),
-        ("mention_rejects", rejects, ["article_id", "reason"]),
-        "mentions",
-    )
+    frame = build_mentions(load_model(), articles, marker_spans(footnotes))
+    fitting, misfits = set_aside_misfits(frame, articles)
+    return Stage(fitting, misfits)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import dagster as dg
 import polars as pl
 
-from pipelines.dataset.describe import MODELS
+from schemas.catalog import TABLES
 
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 60
@@ -45,7 +45,7 @@ def timed(metadata: dict[str, object], key: str = "elapsed_s") -> Iterator[None]
 def column_schema(table: str) -> dg.TableSchema | None:
     """The published table's columns with their types and descriptions, from its pandera
     model, for the UI's Columns tab (None for a table that is not published)."""
-    model = MODELS.get(table)
+    model = TABLES.get(table)
     if model is None:
         return None
     return dg.TableSchema(
@@ -61,22 +61,6 @@ def column_schema(table: str) -> dg.TableSchema | None:
             for name, column in model.to_schema().columns.items()
         ]
     )
-
-
-def outs_with_rejects(
-    table: str,
-    description: str,
-    rejects: str,
-    rejects_description: str,
-    kinds: frozenset[str] = frozenset(),
-) -> dict[str, dg.AssetOut]:
-    """A stage's two outputs: its table, and the rows it set aside."""
-    schema = column_schema(table)
-    metadata = {"dagster/column_schema": schema} if schema else None
-    return {
-        table: dg.AssetOut(description=description, kinds={"polars", *kinds}, metadata=metadata),
-        rejects: dg.AssetOut(description=rejects_description, kinds={"polars"}),
-    }
 
 
 def set_aside_summary(rejects: pl.DataFrame, what: str) -> str | None:
@@ -110,25 +94,3 @@ def set_aside_summary(rejects: pl.DataFrame, what: str) -> str | None:
 
 def _cut(text: str) -> str:
     return text if len(text) <= REASON_CHARS else text[:REASON_CHARS] + "…"
-
-
-def outputs_with_rejects(
-    context: dg.AssetExecutionContext,
-    table: tuple[str, pl.DataFrame, dict[str, object]],
-    rejects: tuple[str, pl.DataFrame, Sequence[str]],
-    what: str,
-) -> Iterator[dg.Output]:
-    """A stage's two outputs, (name, frame, metadata) and (name, frame, preview columns).
-
-    When rows were set aside the run's log says so with a warning, so nothing is dropped
-    without a word even where nobody opens the rejects table.
-    """
-    name, frame, metadata = table
-    rejects_name, rejected, columns = rejects
-    summary = set_aside_summary(rejected, what)
-    if summary is not None:
-        context.log.warning(f"{summary} (in {rejects_name})")
-    yield dg.Output(frame, output_name=name, metadata=metadata)
-    yield dg.Output(
-        rejected, output_name=rejects_name, metadata=table_metadata(rejected, list(columns))
-    )

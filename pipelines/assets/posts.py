@@ -3,47 +3,33 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.assets.metadata import (
-    outputs_with_rejects,
-    outs_with_rejects,
-    table_metadata,
-    timed,
-)
-from pipelines.tables.parallel import DEFAULT_WORKERS
-from pipelines.tables.posts import (
-    page_rejects,
-    parse_pages,
-    posts_frame,
-    rejects_frame,
-)
+from pipelines.assets.stage import Stage, stage_asset
+from pipelines.rejects import rejects_frame
+from pipelines.resources import CorpusSettings
+from pipelines.tables.posts import page_rejects, parse_pages, posts_frame
 
 
-@dg.multi_asset(
-    group_name="parse",
-    outs=outs_with_rejects(
-        "posts",
-        "Every post found on every page (one row per sighting), cut into parts.",
-        "parse_rejects",
-        "Pages and blocks the reader or parser could not place, with reasons.",
-    ),
+@stage_asset(
+    table="posts",
+    description="Every post found on every page (one row per sighting), cut into parts.",
+    rejects="parse_rejects",
+    rejects_description="Pages and blocks the reader or parser could not place, with reasons.",
+    what="pages or blocks",
+    inputs=["raw_pages"],
+    preview=["page", "first_line", "last_line", "title", "outlet"],
+    rejects_preview=["page", "stage", "reason"],
+    group="parse",
 )
-def posts(context: dg.AssetExecutionContext, raw_pages: pl.DataFrame):
+def posts(settings: CorpusSettings, raw_pages: pl.DataFrame) -> Stage:
     """Find the posts on each page and cut them into intro, title, front matter, body, notes."""
-    metadata: dict[str, object] = {}
-    with timed(metadata):
-        parsed = parse_pages(raw_pages, workers=DEFAULT_WORKERS)
-        frame = posts_frame(parsed)
-        rejects = rejects_frame(page_rejects(raw_pages, parsed))
+    workers = settings.worker_count()
+    parsed = parse_pages(raw_pages, workers=workers)
+    frame = posts_frame(parsed)
     per_page = frame.group_by("page").len().sort("page")
-    metadata.update(table_metadata(frame, ["page", "first_line", "last_line", "title", "outlet"]))
-    metadata["posts_per_page"] = dg.MetadataValue.md(
-        "\n".join(f"- {p}: {n}" for p, n in per_page.iter_rows())
-    )
-    metadata["rejects"] = len(rejects)
-    metadata["parse_workers"] = DEFAULT_WORKERS
-    yield from outputs_with_rejects(
-        context,
-        ("posts", frame, metadata),
-        ("parse_rejects", rejects, ["page", "stage", "reason"]),
-        "pages or blocks",
-    )
+    metadata: dict[str, object] = {
+        "posts_per_page": dg.MetadataValue.md(
+            "\n".join(f"- {p}: {n}" for p, n in per_page.iter_rows())
+        ),
+        "parse_workers": workers,
+    }
+    return Stage(frame, rejects_frame(page_rejects(raw_pages, parsed)), metadata)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipelines.dataset.describe import MODELS
+from schemas.catalog import TABLES
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "docs" / "dataset.md"
 HEADER = """\
@@ -30,7 +30,7 @@ def _cell(text: str) -> str:
 def render() -> str:
     """The contract as Markdown: one section per published table, one row per column."""
     parts = [HEADER]
-    for table, model in MODELS.items():
+    for table, model in TABLES.items():
         schema = model.to_schema()
         parts.append(f"\n## {table}\n\n{_cell(model.__doc__ or '')}\n")
         if key := getattr(model.Config, "unique", None):  # a key of several columns

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import pandera.polars as pa
+from schemas.catalog import TABLES
 
-from schemas import ArticlesSchema, FootnotesSchema, MentionsSchema, RejectsSchema
-
-MODELS: dict[str, type[pa.DataFrameModel]] = {
-    "articles": ArticlesSchema,
-    "footnotes": FootnotesSchema,
-    "mentions": MentionsSchema,
-    "rejects": RejectsSchema,
-}
 VIEWS = {
     "article_overview": """
         SELECT a.article_id, a.title, a.outlet, a.published_date, a.authors, a.word_count,
@@ -32,7 +24,7 @@ VIEWS = {
 def column_comments() -> dict[str, dict[str, str]]:
     """table -> {"": table description, column: description}."""
     comments: dict[str, dict[str, str]] = {}
-    for table, model in MODELS.items():
+    for table, model in TABLES.items():
         schema = model.to_schema()
         entry = {"": (model.__doc__ or "").strip()}
         entry.update({name: col.description or "" for name, col in schema.columns.items()})

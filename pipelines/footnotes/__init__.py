@@ -1,20 +1,12 @@
 """Numbered notes of journal-style posts: locate, split, markers, and what each note cites."""
 
-from pipelines.footnotes.citations import (
-    cited_title,
-    extract_domains,
-    extract_urls,
-    link_same_as,
-    parse_accessed_date,
-)
+from pipelines.footnotes.accessed import parse_accessed_date
+from pipelines.footnotes.citations import link_same_as
 from pipelines.footnotes.markers import find_markers
-from pipelines.footnotes.split import (
-    Note,
-    count_notes,
-    locate_notes,
-    notes_region,
-    split_notes,
-)
+from pipelines.footnotes.region import locate_notes, notes_region
+from pipelines.footnotes.split import Note, count_notes, split_notes
+from pipelines.footnotes.titles import cited_title
+from pipelines.footnotes.urls import extract_domains, extract_urls
 
 __all__ = [
     "Note",

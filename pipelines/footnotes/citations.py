@@ -1,97 +1,21 @@
-"""Read the parts of a note the dataset keeps: URLs, domains, accessed date, cited title,
-and which earlier note cites the same work."""
+"""Which earlier note of a post cites the same work as a note (its `same_as_note`)."""
 
 from __future__ import annotations
 
 import bisect
-import datetime
 import itertools
 import re
 import sys
 from functools import lru_cache
 
+from pipelines.footnotes.accessed import ACCESSED_WORD
+from pipelines.footnotes.memo import CACHE_SIZE
 from pipelines.footnotes.split import Note
-from pipelines.parsing.gazetteer import TLD_EXTRACT
+from pipelines.footnotes.titles import cited_title
+from pipelines.footnotes.urls import URL, _may_hold_url
 
-CACHE_SIZE = 65536
-
-# A URL with a scheme or starting with 'www.'; it stops at spaces, angle brackets and
-# curly quotes, so '<https://x>' and '<<http://x>,' leave the brackets behind.
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’«»]+", re.I)
-
-# Characters printed after a URL that are not part of it.
-URL_TRAILING = ".,;:!?'\"’”)]}>"
-
-# A bare site name such as 'rferl.org', 'Tengrinews.kz' or 'lenta.inform.kz'. The last
-# label must be lower case so that 'regard.The' (a missing space) is not a site.
-BARE_DOMAIN = re.compile(
-    r"(?<![\w@./\-])(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[a-z]{2,24})"
-    r"(?![\w@\-])"
-)
-
-# Every BARE_DOMAIN match holds a full stop before a lower-case letter; a text without one
-# (most notes once their URLs are blanked) need not be scanned for site names.
-DOT_LOWER = re.compile(r"\.[a-z]")
-
-# File extensions that happen to be top-level domains.
-FILE_SUFFIXES = frozenset({"zip", "mov", "pdf", "doc", "htm", "html", "php", "aspx", "jpg"})
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-
-# 'accessed 14 August 2022', 'Accessed on 3 May 2021', 'last accessed: 14th Aug. 2022'.
-ACCESSED_DAY_FIRST = re.compile(
-    r"\baccessed(?:\s+on)?\s*:?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>"
-    + MONTH_NAME
-    + r")\.?,?\s+(?P<year>\d{4})\b",
-    re.I,
-)
-# 'accessed August 14, 2022'.
-ACCESSED_MONTH_FIRST = re.compile(
-    r"\baccessed(?:\s+on)?\s*:?\s*(?P<month>"
-    + MONTH_NAME
-    + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
-    re.I,
-)
-# Every 'accessed …' pattern holds this word: without it they need not run, and with it
-# they need not look before its first occurrence.
-ACCESSED_WORD = re.compile(r"accessed", re.I)
-# 'accessed 2022-08-14'.
-ACCESSED_ISO = re.compile(
-    r"\baccessed(?:\s+on)?\s*:?\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b", re.I
-)
-
-# A closing single quote ends a title only when punctuation or a bracket follows it;
-# otherwise it is an apostrophe ("China’s") or a soft sign ("perenyat’ u").
-SINGLE_CLOSE_STRICT = re.compile(r"’(?=\s*[\[(]|[,.;:!?\])”\"]|\s*$)")
-# An opening single quote: at the start or after a space or bracket, before a non-space.
-SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[“]))‘(?=\S)")
+# A title cut short with an ellipsis may be the start of a longer title cited earlier.
 ELLIPSIS_END = re.compile(r"\s*(?:…|\.\.\.)\s*$")
-TITLE_TRAILING = " ,;:"
-
 # 'As highlighted in note 41.', 'See note 12.', 'Cf. n. 7'.
 NOTE_REFERENCE = re.compile(r"\b(?:notes?|n\.)\s+(?P<num>\d{1,4})\b", re.I)
 # Longest note still read as a pure cross-reference ('As highlighted in note 41.').
@@ -109,168 +33,6 @@ MIN_SHORT_TITLE = 8
 # Position past every earlier note: nothing found yet.
 NOT_FOUND = sys.maxsize
 STOP_WORDS = frozenset({"the", "of", "and", "for", "in", "on", "to", "see", "also", "an", "by"})
-
-
-def _strip_url(url: str) -> str:
-    """Drop punctuation printed after a URL, keeping a ')' that closes a '(' in it."""
-    while url and url[-1] in URL_TRAILING:
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
-            break
-        url = url[:-1]
-    return url
-
-
-def _may_hold_url(text: str) -> bool:
-    """Whether URL can match: every match holds '://' or a 'www.' (in any case)."""
-    return "://" in text or "www." in text.lower()
-
-
-def _url_spans(text: str) -> list[tuple[int, int, str]]:
-    if not _may_hold_url(text):
-        return []
-    spans = []
-    for m in URL.finditer(text):
-        url = _strip_url(m.group())
-        if "." in url:
-            spans.append((m.start(), m.start() + len(url), url))
-    return spans
-
-
-def extract_urls(text: str) -> list[str]:
-    """Every URL in the text, cleaned of wrapping '<…>' and trailing punctuation."""
-    return [url for _, _, url in _url_spans(text)]
-
-
-@lru_cache(maxsize=CACHE_SIZE)  # the same sites are cited again and again
-def _registered_domain(host: str) -> str | None:
-    parts = TLD_EXTRACT(host)
-    if not parts.domain or not parts.suffix:
-        return None
-    return parts.top_domain_under_public_suffix.lower()
-
-
-def _bare_domains(masked: str) -> list[tuple[int, str]]:
-    """(offset, registered domain) of the bare site names in a text with URLs blanked."""
-    found = []
-    for m in BARE_DOMAIN.finditer(masked):
-        host = m.group("host")
-        if host.rsplit(".", 1)[-1] in FILE_SUFFIXES:
-            continue
-        domain = _registered_domain(host)
-        if domain:
-            found.append((m.start(), domain))
-    return found
-
-
-def extract_domains(text: str, urls: list[str]) -> list[str]:
-    """Registered domains of the URLs and of bare site names, in order of appearance."""
-    found: list[tuple[int, str]] = []
-    masked = text
-    for url in urls:
-        pos = text.find(url)
-        domain = _registered_domain(url)
-        if domain:
-            found.append((pos, domain))
-        if pos >= 0:
-            masked = masked[:pos] + " " * len(url) + masked[pos + len(url) :]
-    for start, end, _ in _url_spans(masked):
-        masked = masked[:start] + " " * (end - start) + masked[end:]
-    if DOT_LOWER.search(masked):
-        found.extend(_bare_domains(masked))
-    seen: list[str] = []
-    for _, domain in sorted(found, key=lambda item: item[0]):
-        if domain not in seen:
-            seen.append(domain)
-    return seen
-
-
-def parse_accessed_date(text: str) -> datetime.date | None:
-    """Date in the first 'accessed …' clause of a note, in any of the printed orders."""
-    word = ACCESSED_WORD.search(text)
-    if word is None:
-        return None
-    best: tuple[int, datetime.date] | None = None
-    for pattern in (ACCESSED_DAY_FIRST, ACCESSED_MONTH_FIRST, ACCESSED_ISO):
-        m = pattern.search(text, word.start())
-        if m is None:
-            continue
-        month = m.group("month")
-        month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
-        try:
-            date = datetime.date(int(m.group("year")), month_number, int(m.group("day")))
-        except ValueError:
-            continue
-        if best is None or m.start() < best[0]:
-            best = (m.start(), date)
-    return None if best is None else best[1]
-
-
-def _clean_title(title: str) -> str | None:
-    title = title.strip().rstrip(TITLE_TRAILING).strip()
-    return title or None
-
-
-def _double_quoted(text: str, start: int) -> str | None:
-    """Text of the “…” pair opening at `start`, counting nested “…” pairs."""
-    depth = 0
-    first_close = -1
-    for i in range(start, len(text)):
-        if text[i] == "“":
-            depth += 1
-        elif text[i] == "”":
-            depth -= 1
-            if first_close < 0:
-                first_close = i
-            if depth == 0:
-                return _clean_title(text[start + 1 : i])
-    if first_close >= 0:
-        return _clean_title(text[start + 1 : first_close])
-    return None
-
-
-def _single_quoted(text: str, start: int) -> str | None:
-    """Text of the ‘…’ pair opening at `start`.
-
-    A ’ followed by punctuation closes it. A ’ followed by a space closes it only when
-    no better close comes before the next opening ‘. Without any close the title runs to
-    the end of the note (a short form missing its closing quote).
-    """
-    strict = SINGLE_CLOSE_STRICT.search(text, start + 1)
-    following = SINGLE_OPEN.search(text, start + 1)
-    loose = text.find("’ ", start + 1)
-    if strict and (following is None or strict.start() < following.start()):
-        return _clean_title(text[start + 1 : strict.start()])
-    if loose >= 0 and (following is None or loose < following.start()):
-        return _clean_title(text[start + 1 : loose])
-    if strict:
-        return _clean_title(text[start + 1 : strict.start()])
-    return _clean_title(text[start + 1 :].rstrip(". "))
-
-
-@lru_cache(maxsize=CACHE_SIZE)  # pure; read for a note by the row and by link_same_as
-def cited_title(text: str) -> str | None:
-    """The quoted title of the cited work: the first ‘…’ or “…” pair, or None."""
-    single = SINGLE_OPEN.search(text) if "‘" in text else None
-    double = text.find("“")
-    straight = text.find('"')
-    starts = [
-        (pos, kind)
-        for pos, kind in (
-            (single.start() if single else -1, "single"),
-            (double, "double"),
-            (straight, "straight"),
-        )
-        if pos >= 0
-    ]
-    if not starts:
-        return None
-    pos, kind = min(starts)
-    if kind == "single":
-        return _single_quoted(text, pos)
-    if kind == "double":
-        return _double_quoted(text, pos)
-    end = text.find('"', pos + 1)
-    return _clean_title(text[pos + 1 : end]) if end > 0 else None
 
 
 def _normalise(text: str) -> str:

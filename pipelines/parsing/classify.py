@@ -2,6 +2,9 @@
 
 Each rule describes a *shape* of post part (a photo credit, a byline, a bio sentence), never a
 particular post, so that pages the parser has not seen read the same way.
+
+The blogger's voice and the headline predicates live here; the other families of rules live in
+the classify_* modules and are gathered here, so that every rule is read as `classify.<name>`.
 """
 
 from __future__ import annotations
@@ -9,6 +12,85 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing.alternation import by_first_character
+from pipelines.parsing.classify_bylines import (
+    BYLINE_AUTHOR,
+    BYLINE_BY,
+    DATE_DMY,
+    DATE_MDY,
+    TIME_OF_DAY,
+    UPDATED_LINE,
+    WP_BYLINE,
+    is_byline,
+    is_dateline,
+)
+from pipelines.parsing.classify_captions import is_caption
+from pipelines.parsing.classify_furniture import (
+    BULLET,
+    BULLET_MARK,
+    CONTRIBUTORS_HEADING,
+    EDITORS_NOTE,
+    HEADED_NOTES,
+    NOTE_START,
+    NOTES_HEADING,
+    SEPARATOR,
+    WP_FURNITURE,
+)
+from pipelines.parsing.classify_names import (
+    ABSTRACT_VOICE,
+    BIO_IS,
+    BIO_ROLE,
+    NAME,
+    is_bio,
+    is_person_name_line,
+)
+from pipelines.parsing.classify_wording import CAPITALISED, INNER_SENTENCE, SENTENCE_END, words
+
+# What `classify.<name>` offers: the rules of this module and those gathered from classify_*.
+__all__ = [
+    "ABSTRACT_VOICE",
+    "BIO_IS",
+    "BIO_ROLE",
+    "BLOG_CUES",
+    "BLOG_CUES_LOWER",
+    "BLOG_CUE_WORDS",
+    "BLOG_OPENING",
+    "BULLET",
+    "BULLET_MARK",
+    "BYLINE_AUTHOR",
+    "BYLINE_BY",
+    "CASE_ODDITIES",
+    "CONTRIBUTORS_HEADING",
+    "DATE_DMY",
+    "DATE_MDY",
+    "EDITORS_NOTE",
+    "FIRST_PERSON",
+    "FIRST_PERSON_WORD",
+    "HEADED_NOTES",
+    "INNER_SENTENCE",
+    "MAX_TITLE_CHARS",
+    "MAX_TITLE_WORDS",
+    "NAME",
+    "NOTES_HEADING",
+    "NOTE_START",
+    "QA_TURN",
+    "SEPARATOR",
+    "TIME_OF_DAY",
+    "UPDATED_LINE",
+    "WP_BYLINE",
+    "WP_FURNITURE",
+    "blog_cue_count",
+    "blog_voice_score",
+    "has_first_person",
+    "is_bio",
+    "is_blog_voice",
+    "is_byline",
+    "is_caption",
+    "is_dateline",
+    "is_heading",
+    "is_person_name_line",
+    "is_title_like",
+    "words",
+]
 
 # --- the blogger's introduction ------------------------------------------------------------
 # Openings typical of the blogger's own voice: catch-up remarks and "a new piece for ...".
@@ -43,194 +125,8 @@ FIRST_PERSON_WORD = re.compile(r"(?:I(?:’m|'m|’ve|'ve)?|m(?:y|e|yself|ine))\
 QA_TURN = re.compile(r"^(?:Q|A|Q\.|A\.)\s*[:.]\s|^[A-Z][\w.]+(?: [A-Z][\w.]+)?:\s")
 
 # --- title, standfirst, headings -----------------------------------------------------------
-SENTENCE_END = re.compile(r"[.!…:;,]$")
-INNER_SENTENCE = re.compile(r"[a-z0-9)”’][.!] +[A-Z“‘]")
-CAPITALISED = re.compile(r"^[A-Z0-9“‘\"'¿(]")
-
-# --- bylines and datelines -----------------------------------------------------------------
-BYLINE_BY = re.compile(
-    r"^(?:[Bb]y|BY)\s+(?P<names>.+?)(?:,?\s+[Ff]or\s+(?P<outlet>.+?))?\s*(?:/.*)?$"
-)
-BYLINE_AUTHOR = re.compile(r"^(?:Author|Authors|Written by|Words by)\s*:\s*(?P<names>.+)$")
-WP_BYLINE = re.compile(r"^by (?P<names>.+?) / (?P<date>[^/]+?)(?: / .*)?$", re.IGNORECASE)
-MONTH_NAMES = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-DATE_DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<m>{MONTH_NAMES})\.?,? (?P<y>\d{{4}})\b"
-)
-DATE_MDY = re.compile(
-    rf"\b(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}})\b"
-)
-TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|JST|SGT|HKT|IST)"  # "Fri 17 Jul 2015 07.00 BST"
-# the time after a date: "…, 10:32 AM", "… • 6:00am", "… at 6:15 PM"
-TIME_OF_DAY = r"(?:,| [•·|–]| at)? \d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?"
-DATELINE = re.compile(
-    rf"^(?:(?:PUBLISHED|UPDATED|Published|Updated|Posted|Date)(?: online)?\s*:?\s*)?"
-    rf"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?,? )?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,? {MONTH_NAMES}\.?,? \d{{4}}"
-    rf"|{MONTH_NAMES}\.? \d{{1,2}},? \d{{4}})"
-    # "3 December 2019 • 6:00am", "Fri 17 Jul 2015 07.00 BST"
-    rf"(?:{TIME_OF_DAY}(?: {TIME_ZONE})?)?$"
-)
-UPDATED_LINE = re.compile(r"^(?:UPDATED|Updated)\s*:")
-
-# --- captions ------------------------------------------------------------------------------
-PHOTO_CREDIT = re.compile(
-    r"©|\bPHOTO:|\bPhoto(?: credit)?\s*[:,]|\bPhoto by\b|\bAP Photo\b|\bImage(?: credit)?\s*:|"
-    r"\bImage Credit\b|\bIllustration by\b|\bCourtesy of\b|^Wikimedia Commons\b|\bPicture:|"
-    r"\bSource: (?:Getty|Reuters|AFP|AP)\b|\(Handout photo"
-)
-# Substrings one of which every PHOTO_CREDIT match contains: a cheap test before the regex.
-CREDIT_KEYS = (
-    "©",
-    "PHOTO",
-    "Photo",
-    "Image",
-    "Illustration",
-    "Courtesy",
-    "Wikimedia",
-    "Picture",
-    "Source",
-    "Handout",
-)
-CREDIT_KEY = re.compile("|".join(map(re.escape, CREDIT_KEYS)))  # one scan instead of ten
-# A trailing "(Photographer/Agency)" credit: "(Turar Kazangapov/Asian Development Bank/Flickr)".
-TRAILING_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|Reuters|AP|AFP|Getty Images)\)\.?$")
-SCREENSHOT_NAME = re.compile(
-    r"^(?:Screen ?[Ss]hot|Screenshot|IMG|DSC|Image|Photo)[ _-]?\d{4}[-_.]?\d{2}[-_.]?\d{2}\b"
-    r"|^[\w-]+\.(?:jpe?g|png|gif|webp)$",
-    re.IGNORECASE,
-)
-
-# --- author bios ---------------------------------------------------------------------------
-NAME = r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}"
-BIO_START = re.compile(
-    rf"^(?:The (?:writer|author)s? (?:is|are)\b|{NAME}(?: and {NAME})? (?:is|are|was)\b|"
-    rf"{NAME}, (?:the |a |an )?(?:co-)?(?:author|director|fellow|senior|editor))"
-)
-# "X is a senior fellow …": the plain bio sentence (as opposed to an appositive standfirst).
-BIO_IS = re.compile(
-    rf"^(?:The (?:writer|author)s? (?:is|are)\b|{NAME}(?: and {NAME})? (?:is|are|was)\b)"
-)
-# A journal abstract names the post's authors in the third person: "X and Y show how …".
-ABSTRACT_VOICE = re.compile(
-    rf"\b{NAME}(?: and {NAME})? (?:show|shows|argue|argues|examine|examines|explore|explores|"
-    r"assess|assesses|consider|considers|analyse|analyses|analyze|analyzes|trace|traces)\b"
-)
-BIO_ROLE = re.compile(
-    r"\b(?:fellow|director|researcher|analyst|professor|scholar|author|co-author|editor|"
-    r"associate|lecturer|head of|chair|president|founder|adviser|advisor|journalist|"
-    r"correspondent)\b",
-    re.IGNORECASE,
-)
-CONTRIBUTORS_HEADING = re.compile(
-    r"^(?:Additional information|Notes on contributors?|About the authors?|About the contributors?|"
-    r"Author biograph(?:y|ies)|Biographical notes?)$",
-    re.IGNORECASE,
-)
-NOTES_HEADING = re.compile(
-    r"^(?:Notes|Endnotes|Footnotes|References|Notes and references|Citations)$", re.I
-)
-# A notes heading with its first note in the same paragraph: "Citations [1] Authors’ …"
-HEADED_NOTES = re.compile(
-    r"^(?:Notes|Endnotes|Footnotes|References|Citations):? (?:\[1\]|\(1\)|1[.)]) ", re.I
-)
-EDITORS_NOTE = re.compile(r"^(?:Editor[’']?s [Nn]ote|Editorial note)\s*:")
-# WordPress page furniture printed between posts: navigation, sharing and filing lines.
-WP_FURNITURE = re.compile(
-    r"^(?:«\s*Older Entries|Newer Entries\s*»|«?\s*Older posts|Newer posts\s*»?|"
-    r"(?:No|\d+) Comments?(?: »)?|Leave a (?:comment|reply)|Continue reading\b.*|Read more\b.*|"
-    r"(?:Posted|Filed) (?:in|under)\b.*|Tags?:.*|Tagged\b.*|Categories:.*|Share this:?|"
-    r"Like this:?|Related(?: posts)?:?|Loading\.\.\.|Comments are closed\.?|"
-    r"Permalink|Edit this entry\.?)$",
-    re.IGNORECASE,
-)
-SEPARATOR = re.compile(r"^[*•·\-–—_=~#]{3,}$|^(?:\* ?){3,}$")
-# A numbered note: "1. text", "1 text", "1“text", "651 text".
-NOTE_START = re.compile(r"^\d{1,4}(?:\.\s|\s+\S|(?=[“\"‘']))")
-BULLET = re.compile(r"^\s*[•▪◦●\-–*]\s+\S")
-BULLET_MARK = re.compile(r"^\s*[•▪◦●\-–*]\s+")
-# The last word of a publication's name ("Sunday Business Post", "Asia Times Online"): no
-# person's name ends with one.
-PUBLICATION_NOUNS = (
-    "Post", "Times", "Journal", "Review", "Herald", "Tribune", "Monitor", "News", "Magazine",
-    "Online", "Gazette", "Chronicle", "Bulletin", "Quarterly", "Weekly", "Daily",
-)  # fmt: skip
-PUBLICATION_NAME = re.compile(
-    rf"^(?:The )?(?:[A-Z][\w’'.&-]* ){{0,4}}(?:{'|'.join(PUBLICATION_NOUNS)})$"
-)
-# Words that make a capitalised line a heading rather than a person's name.
-NOT_NAME_WORDS = frozenset(
-    [
-        *(noun.lower() for noun in PUBLICATION_NOUNS),
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "without",
-        "to",
-        "from",
-        "by",
-        "what",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "new",
-        "next",
-        "conclusion",
-        "introduction",
-        "summary",
-        "notes",
-        "outlook",
-        "responses",
-        "future",
-        "recent",
-        "about",
-        # prepositions that open a headline: "After Beijing, the SCO and Afghanistan"
-        "after",
-        "before",
-        "beyond",
-        "between",
-        "against",
-        "behind",
-        "inside",
-        "across",
-        "under",
-        "over",
-        # titles of posts printed on a line of their own under a byline
-        "fellow",
-        "associate",
-        "director",
-        "professor",
-        "researcher",
-        "analyst",
-        "editor",
-        "correspondent",
-    ]
-)
-PERSON_NAME_ONLY = re.compile(rf"^{NAME}\.?$")
-
-
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 25
-MAX_CAPTION_CHARS = 600
-MAX_BIO_CHARS = 1000
-
-
-def words(text: str, cap: int | None = None) -> int:
-    """Whitespace-separated words; with `cap`, counting stops at cap + 1 (enough to compare)."""
-    return len(text.split(None, cap)) if cap is not None else len(text.split())
 
 
 def blog_voice_score(text: str) -> int:
@@ -301,37 +197,3 @@ def is_heading(text: str) -> bool:
     if not is_title_like(text) or words(text) > 14:
         return False
     return not (text.endswith("?") and words(text) > 8)
-
-
-def is_caption(text: str) -> bool:
-    if len(text) > MAX_CAPTION_CHARS:  # a long paragraph is body, whatever it ends with
-        return False
-    credit = CREDIT_KEY.search(text) and PHOTO_CREDIT.search(text)
-    trailing = text.rstrip(".").endswith(")") and TRAILING_CREDIT.search(text)
-    return bool(credit or trailing or SCREENSHOT_NAME.match(text))
-
-
-def is_byline(text: str) -> bool:
-    return bool(
-        WP_BYLINE.match(text)
-        or BYLINE_AUTHOR.match(text)
-        or (BYLINE_BY.match(text) and words(text) <= 14 and not SENTENCE_END.search(text))
-    )
-
-
-def is_dateline(text: str) -> bool:
-    return bool(DATELINE.match(text) or UPDATED_LINE.match(text))
-
-
-def is_bio(text: str) -> bool:
-    return len(text) <= MAX_BIO_CHARS and bool(BIO_START.match(text) and BIO_ROLE.search(text))
-
-
-def is_person_name_line(text: str) -> bool:
-    """A line holding only a name, as printed under a title or above a contributor's bio."""
-    tokens = text.rstrip(".").split()
-    return (
-        bool(PERSON_NAME_ONLY.match(text))
-        and 2 <= len(tokens) <= 3
-        and not any(t.lower() in NOT_NAME_WORDS for t in tokens)
-    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipelines.parsing import classify, dates, shapes
-from pipelines.parsing.classify import PUBLICATION_NAME
+from pipelines.parsing.classify_names import PUBLICATION_NAME
 from pipelines.parsing.gazetteer import BLOG_AUTHOR, canonical_author, canonical_outlet, outlets
 
 NAME_SPLIT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+{shapes.NAMES_AND}\s+|\s*&\s*)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipelines.parsing.classify import DATE_DMY, DATE_MDY
+from pipelines.parsing.classify_bylines import DATE_DMY, DATE_MDY
 
 MONTH_NAMES_EN = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -8,13 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import tldextract
-
+from pipelines.footnotes.urls import TLD_EXTRACT
 from pipelines.parsing.alternation import by_first_character
 
 DATA_DIR = Path(__file__).parent / "data"
-# The bundled public-suffix list only: nothing is downloaded at run time.
-TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 BLOG_AUTHOR = "Raffaello Pantucci"  # the blog's own author, credited where a post names nobody
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing import shapes
-from pipelines.parsing.classify import NOTE_START, is_person_name_line, words
+from pipelines.parsing.classify_furniture import NOTE_START
+from pipelines.parsing.classify_names import is_person_name_line
+from pipelines.parsing.classify_wording import words
 from pipelines.parsing.paragraphs import is_headline_shape
 from pipelines.parsing.text import Paragraph, clean_inline, split_paragraphs
 

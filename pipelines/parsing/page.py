@@ -1,4 +1,5 @@
-"""One raw page in, its header, its posts and whatever could not be placed out."""
+"""One decoded page in (`PageText`, header already located), its posts and whatever could
+not be placed out."""
 
 from __future__ import annotations
 
@@ -9,21 +10,10 @@ from pipelines.parsing.header import LocatedHeader, PageHeader, locate_header
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.post import ParsedPost, parse_post
 from pipelines.parsing.segment import NOTE_ONLY_REASON, Weights, find_posts
-from pipelines.parsing.text import PageDecodeError, Paragraph, decode_page
+from pipelines.parsing.text import Paragraph
+from pipelines.rejects import Reject
 
 FRONT_PAGE = PageHeader("front", None, None)
-
-
-@dataclass(frozen=True)
-class Reject:
-    """Something the pipeline could not use, kept with its reason and raw text."""
-
-    page: str
-    stage: str
-    reason: str
-    raw_text: str
-    first_line: int | None = None
-    last_line: int | None = None
 
 
 @dataclass
@@ -37,34 +27,35 @@ class ParsedPage:
     error: str | None = None
 
 
-def parse_page(page: str, data: bytes) -> ParsedPage:
-    """Decode, read the header, find posts and cut each into parts. Never raises on bad input."""
-    try:
-        decoded = decode_page(data)
-    except PageDecodeError as err:
-        raw = data[:2000].decode("utf-8", errors="replace")
-        return ParsedPage(
-            page,
-            FRONT_PAGE,
-            None,
-            (),
-            rejects=[Reject(page, "decode", str(err), raw)],
-            error=str(err),
-        )
-    return parse_text(page, decoded.text, decoded.encoding, decoded.notes)
+@dataclass(frozen=True)
+class PageText:
+    """A decoded page with its archive header located once: what parsing starts from."""
+
+    page: str
+    text: str
+    header: LocatedHeader | None  # None: a front page (no header line)
+    encoding: str = "utf-8"
+    decode_notes: tuple[str, ...] = ()
 
 
-def page_body(text: str) -> tuple[list[Paragraph], LocatedHeader | None]:
-    """The page's paragraphs without its header line, and where the header was.
+def page_text(
+    page: str, text: str, encoding: str = "utf-8", decode_notes: tuple[str, ...] = ()
+) -> PageText:
+    """Decoded text in, the page with its header found (the raw pages table stores it)."""
+    return PageText(page, text, locate_header(text.split("\n")), encoding, decode_notes)
+
+
+def page_body(page: PageText) -> list[Paragraph]:
+    """The page's paragraphs without its header line.
 
     What stood above the header stays, as text before the first post (a site title, a
     tagline).
     """
-    paragraphs = page_paragraphs(text)
-    found = locate_header(text.split("\n"))
-    if found is None:
-        return paragraphs, None  # a front page
-    return [part for p in paragraphs for part in _without_line(p, found.line)], found
+    paragraphs = page_paragraphs(page.text)
+    if page.header is None:
+        return paragraphs  # a front page
+    line = page.header.line
+    return [part for p in paragraphs for part in _without_line(p, line)]
 
 
 def _header_reject(page: str, text: str, found: LocatedHeader) -> Reject:
@@ -99,16 +90,13 @@ def _as_printed(paragraphs: list[Paragraph]) -> str:
     return "".join(parts)
 
 
-def parse_text(
-    page: str,
-    text: str,
-    encoding: str = "utf-8",
-    decode_notes: tuple[str, ...] = (),
-    weights: Weights | None = None,
-) -> ParsedPage:
-    """Parse already decoded page text (see `parse_page`); `weights` default to the fitted."""
-    paragraphs, found = page_body(text)
-    result = ParsedPage(page, FRONT_PAGE, encoding, decode_notes)
+def parse_page(source: PageText, weights: Weights | None = None) -> ParsedPage:
+    """Find the page's posts and cut each into parts; `weights` default to the fitted ones.
+
+    Never raises on what a page holds: what cannot be placed becomes a reject."""
+    page, text, found = source.page, source.text, source.header
+    paragraphs = page_body(source)
+    result = ParsedPage(page, FRONT_PAGE, source.encoding, source.decode_notes)
     if found is not None and found.header is not None:
         result.header = found.header
     elif found is not None:

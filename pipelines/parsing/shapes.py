@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parsing import classify, dates
-from pipelines.parsing.classify import MONTH_NAMES
+from pipelines.parsing.classify_bylines import MONTH_NAMES
 
 # "CABAR.asia" (never across a full stop), "openDemocracy" (lower-case, then a capital)
 NAME_WORD = r"(?:(?:[A-Z]|[a-z]+[A-Z]|\d+[A-Z])[\w’'&-]*(?:\.\w[\w’'&-]*)*)"  # "9DashLine"

@@ -10,8 +10,9 @@ import re
 
 import pycountry
 
+from pipelines.footnotes.urls import TLD_EXTRACT
 from pipelines.parsing import classify, dates
-from pipelines.parsing.gazetteer import TLD_EXTRACT, outlets
+from pipelines.parsing.gazetteer import outlets
 from pipelines.parsing.shapes import CONNECTOR, ORG_NAME
 
 POSSESSIVE = re.compile(r"[’']s\b.*$")

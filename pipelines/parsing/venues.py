@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.footnotes.citations import BARE_DOMAIN
+from pipelines.footnotes.urls import BARE_DOMAIN
 from pipelines.parsing import shapes
 from pipelines.parsing.gazetteer import canonical_outlet, outlet_for_domain, outlets
 from pipelines.parsing.shapes import ORG_NAME

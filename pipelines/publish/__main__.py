@@ -14,17 +14,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pipelines.publish.metadata import DEFAULT_REPO_ID, REPO_ENV, TOKEN_ENV, default_repo_id
+from pipelines.publish.metadata import TOKEN_ENV
 from pipelines.publish.upload import HubApi, format_plan, publish, published_files, release_folder
 from pipelines.publish.version import PARTS, VERSION_FILE, bump_version, read_version
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-OUTPUTS_ENV = "CORPUS_OUTPUTS_DIR"
-
-
-def default_outputs() -> Path:
-    """$CORPUS_OUTPUTS_DIR (relative to the project root) or outputs/, like the pipeline."""
-    return (PROJECT_ROOT / os.environ.get(OUTPUTS_ENV, "outputs")).resolve()
+from pipelines.resources import ENV_VARS, settings_from_environment
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -42,13 +35,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--repo-id",
         default=None,
-        help=f"OWNER/NAME of the dataset repo (default: ${REPO_ENV}, else {DEFAULT_REPO_ID})",
+        help=f"OWNER/NAME of the dataset repo (default: ${ENV_VARS['hf_repo']}, else the "
+        "settings' default)",
     )
     parser.add_argument(
         "--outputs",
         type=Path,
         default=None,
-        help=f"the built outputs folder (default: ${OUTPUTS_ENV} or outputs/)",
+        help=f"the built outputs folder (default: ${ENV_VARS['outputs_dir']} or outputs/)",
     )
     parser.add_argument(
         "--bump", choices=PARTS, default="minor", help="which version part to bump (minor)"
@@ -66,8 +60,9 @@ def _hf_api(token: str) -> HubApi:
 def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi] = _hf_api) -> int:
     """Run the command line; `api_factory(token)` makes the Hub client (a fake in tests)."""
     args = parse_args(argv)
-    outputs = (args.outputs or default_outputs()).resolve()
-    repo_id = args.repo_id or default_repo_id()
+    settings = settings_from_environment()  # the same object the pipeline's runs use
+    outputs = (args.outputs or settings.outputs_path()).resolve()
+    repo_id = args.repo_id or settings.hf_repo
     if repo_id.count("/") != 1:
         print(f"error: --repo-id must be OWNER/NAME, got {repo_id!r}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """The Hugging Face dataset card (README.md): YAML header plus a datasheet for the dataset.
 
 Every number in the card is computed from the tables; the prose around the numbers is fixed.
+The header and citation are in `card_header`, the generated tables in `card_sections`.
 """
 
 from __future__ import annotations
@@ -9,222 +10,36 @@ import datetime
 from collections.abc import Mapping, Sequence
 
 import polars as pl
-import pycountry
 import yaml
 
-from pipelines.publish import glance
-from pipelines.publish.dtypes import dtype_label
+from pipelines.dataset.layout import CHART_NAME
+from pipelines.publish.card_header import bibtex, card_metadata
+from pipelines.publish.card_sections import (
+    count,
+    glance_section,
+    language_names,
+    md_table,
+    share,
+    table_section,
+)
 from pipelines.publish.metadata import (
-    FOREIGN_KEYS,
     LICENSE_ID,
     LICENSE_TITLE,
     LICENSE_URL,
-    NAME,
     PRETTY_NAME,
-    ROW_MEANING,
     SUMMARY,
-    TAGS,
-    TASK_CATEGORIES,
-    TASK_IDS,
     dataset_url,
-    present_key,
 )
+from schemas.catalog import row_meaning
 
-# Hugging Face size buckets, by upper bound of the row count.
-SIZE_CATEGORIES = (
-    (1_000, "n<1K"),
-    (10_000, "1K<n<10K"),
-    (100_000, "10K<n<100K"),
-    (1_000_000, "100K<n<1M"),
-    (10_000_000, "1M<n<10M"),
-    (100_000_000, "10M<n<100M"),
-    (1_000_000_000, "100M<n<1B"),
-    (10_000_000_000, "1B<n<10B"),
-    (100_000_000_000, "10B<n<100B"),
-    (1_000_000_000_000, "100B<n<1T"),
-)
-LARGEST_SIZE_CATEGORY = "n>1T"
 OTHER_FILES = (
     ("corpus.duckdb", "the same tables in one DuckDB database, with column comments and views"),
     ("datapackage.json", "Frictionless Data Package: table schemas, keys and hashes"),
     ("croissant.json", "MLCommons Croissant 1.0 metadata (JSON-LD)"),
-    (glance.CHART_NAME, "the chart in 'The corpus at a glance'"),
+    (CHART_NAME, "the chart in 'The corpus at a glance'"),
     ("CHANGELOG.md", "what changed in each version"),
     ("SHA256SUMS", "checksums of every other file: `sha256sum -c SHA256SUMS`"),
 )
-
-
-def size_category(rows: int) -> str:
-    """Hugging Face size_categories bucket for a row count."""
-    for bound, label in SIZE_CATEGORIES:
-        if rows < bound:
-            return label
-    return LARGEST_SIZE_CATEGORY
-
-
-def language_names(codes: Sequence[str]) -> str:
-    """'English (en)' for ISO 639-1 codes, from pycountry's bundled tables."""
-    names = []
-    for code in codes:
-        language = pycountry.languages.get(alpha_2=code)
-        names.append(f"{language.name} ({code})" if language else code)
-    return ", ".join(names)
-
-
-def md_cell(value: object) -> str:
-    """A value as one markdown table cell: no pipes or line breaks, empty as an em dash."""
-    if value is None or value == "":
-        return "—"
-    return str(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
-def md_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = [
-        "| " + " | ".join(headers) + " |",
-        "|" + "|".join("---" for _ in headers) + "|",
-    ]
-    lines += ["| " + " | ".join(md_cell(value) for value in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def bibtex(version: str, repo_id: str, released: datetime.date) -> str:
-    """BibTeX entry for this version of the dataset."""
-    key = f"{NAME.replace('-', '_')}_{version.replace('.', '_')}"
-    url = dataset_url(repo_id)
-    return (
-        f"@misc{{{key},\n"
-        f"  title        = {{{{{PRETTY_NAME}}}}},\n"
-        f"  author       = {{{{Commentary corpus contributors}}}},\n"
-        f"  year         = {{{released.year}}},\n"
-        f"  version      = {{{version}}},\n"
-        f"  publisher    = {{Hugging Face}},\n"
-        f"  howpublished = {{\\url{{{url}}}}},\n"
-        f"  url          = {{{url}}},\n"
-        f"  note         = {{Dataset, version {version}, released {released.isoformat()}}}\n"
-        "}"
-    )
-
-
-def card_metadata(tables: Mapping[str, pl.DataFrame]) -> dict[str, object]:
-    """The YAML header: license, language, size, tasks, tags and one config per table."""
-    articles = tables.get("articles")
-    rows = articles.height if articles is not None else 0
-    languages = ["en"]
-    if articles is not None and "language" in articles.columns:
-        languages = sorted(articles["language"].drop_nulls().unique().to_list()) or languages
-    # `datasets` cannot load a Parquet file with no rows ("corresponds to no data"), so an
-    # empty table gets no config; the card says so and the file is still published.
-    configs: list[dict[str, object]] = [
-        {"config_name": name, "data_files": [{"split": "train", "path": f"{name}.parquet"}]}
-        for name, frame in tables.items()
-        if frame.height
-    ]
-    if configs:
-        configs[0]["default"] = True
-    return {
-        "license": LICENSE_ID,
-        "language": languages,
-        "pretty_name": PRETTY_NAME,
-        "size_categories": [size_category(rows)],
-        "task_categories": list(TASK_CATEGORIES),
-        "task_ids": list(TASK_IDS),
-        "annotations_creators": ["machine-generated"],
-        "language_creators": ["found"],
-        "multilinguality": ["monolingual" if len(languages) == 1 else "multilingual"],
-        "source_datasets": ["original"],
-        "tags": list(TAGS),
-        "configs": configs,
-    }
-
-
-def _count(frame: pl.DataFrame | None, expr: pl.Expr) -> int:
-    if frame is None:
-        return 0
-    try:
-        return int(frame.select(expr).item() or 0)
-    except pl.exceptions.ColumnNotFoundError:
-        return 0
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{part:,} of {whole:,} ({part / whole:.0%})" if whole else "0 of 0"
-
-
-def _columns_table(frame: pl.DataFrame, comments: Mapping[str, str]) -> str:
-    rows = [
-        (
-            f"`{name}`",
-            f"`{dtype_label(dtype)}`",
-            f"{frame[name].null_count():,}",
-            comments.get(name),
-        )
-        for name, dtype in frame.schema.items()
-    ]
-    return md_table(["column", "type", "nulls", "meaning"], rows)
-
-
-def _table_section(name: str, frame: pl.DataFrame, comments: Mapping[str, str]) -> str:
-    keys = []
-    key = present_key(name, frame.columns)
-    if key:
-        keys.append("unique key: " + ", ".join(f"`{c}`" for c in key))
-    if name in FOREIGN_KEYS:
-        column, parent, parent_column = FOREIGN_KEYS[name]
-        keys.append(f"`{column}` refers to `{parent}.{parent_column}`")
-    lines = [
-        f"### `{name}`",
-        "",
-        md_cell(comments.get("") or f"One row per {ROW_MEANING.get(name, 'record')}."),
-        "",
-        f"{frame.height:,} rows, {frame.width} columns, file `{name}.parquet`"
-        + (" (" + "; ".join(keys) + ")" if keys else "")
-        + ".",
-        "",
-        _columns_table(frame, comments),
-    ]
-    return "\n".join(lines)
-
-
-def _glance_section(tables: Mapping[str, pl.DataFrame]) -> str:
-    years = glance.articles_per_year(tables)
-    outlets = glance.articles_per_outlet(tables)
-    entities = glance.top_entities(tables)
-    domains = glance.top_domains(tables)
-    entity_rows = [
-        (
-            row["entity"],
-            row["label"],
-            f"[{row['entity_id']}](https://www.wikidata.org/wiki/{row['entity_id']})"
-            if row["entity_id"]
-            else None,
-            f"{row['mentions']:,}",
-            f"{row['articles']:,}",
-        )
-        for row in entities.iter_rows(named=True)
-    ]
-    return "\n".join(
-        [
-            "## The corpus at a glance",
-            "",
-            f"![Articles per year and per outlet]({glance.CHART_NAME})",
-            "",
-            "### Articles per year",
-            "",
-            md_table(["year", "articles"], years.rows()),
-            "",
-            "### Articles per outlet",
-            "",
-            md_table(["outlet", "articles"], outlets.rows()),
-            "",
-            f"### Top {glance.TOP_N} entities by mentions",
-            "",
-            md_table(["entity", "label", "Wikidata", "mentions", "articles"], entity_rows),
-            "",
-            f"### Top {glance.TOP_N} cited domains",
-            "",
-            md_table(["domain", "citations", "articles"], domains.rows()),
-        ]
-    )
 
 
 def dataset_card(
@@ -248,17 +63,17 @@ def dataset_card(
     n_footnotes = footnotes.height if footnotes is not None else 0
     n_mentions = mentions.height if mentions is not None else 0
     n_rejects = rejects.height if rejects is not None else 0
-    n_outlets = _count(articles, pl.col("outlet").drop_nulls().n_unique())
-    n_authors = _count(articles, pl.col("authors").explode().drop_nulls().n_unique())
-    n_dated = _count(articles, pl.col("published_date").is_not_null().sum())
-    n_no_outlet = _count(articles, pl.col("outlet").is_null().sum())
-    n_words = _count(articles, pl.col("word_count").sum())
-    n_pages = _count(articles, pl.col("sources").explode().struct.field("page").n_unique())
-    n_sightings = _count(articles, pl.col("sources").list.len().sum())
-    n_linked = _count(mentions, pl.col("entity_id").is_not_null().sum())
-    n_entities = _count(mentions, pl.col("entity").n_unique())
-    n_with_urls = _count(footnotes, (pl.col("urls").list.len() > 0).sum())
-    n_cited_articles = _count(footnotes, pl.col("article_id").n_unique())
+    n_outlets = count(articles, pl.col("outlet").drop_nulls().n_unique())
+    n_authors = count(articles, pl.col("authors").explode().drop_nulls().n_unique())
+    n_dated = count(articles, pl.col("published_date").is_not_null().sum())
+    n_no_outlet = count(articles, pl.col("outlet").is_null().sum())
+    n_words = count(articles, pl.col("word_count").sum())
+    n_pages = count(articles, pl.col("sources").explode().struct.field("page").n_unique())
+    n_sightings = count(articles, pl.col("sources").list.len().sum())
+    n_linked = count(mentions, pl.col("entity_id").is_not_null().sum())
+    n_entities = count(mentions, pl.col("entity").n_unique())
+    n_with_urls = count(footnotes, (pl.col("urls").list.len() > 0).sum())
+    n_cited_articles = count(footnotes, pl.col("article_id").n_unique())
     languages = card_metadata(tables)["language"]
     rejects_by_stage = (
         rejects.group_by("stage").len().sort("stage").rows()
@@ -268,7 +83,7 @@ def dataset_card(
     url = dataset_url(repo_id)
     empty = [name for name, frame in tables.items() if not frame.height]
     overview_rows = [
-        (f"`{name}`", ROW_MEANING.get(name, "record"), f"{frame.height:,}", f"`{name}.parquet`")
+        (f"`{name}`", row_meaning(name), f"{frame.height:,}", f"`{name}.parquet`")
         for name, frame in tables.items()
     ]
     file_rows = [(f"`{name}.parquet`", f"the `{name}` table") for name in tables]
@@ -342,7 +157,7 @@ def dataset_card(
         *(
             line
             for name, frame in tables.items()
-            for line in (_table_section(name, frame, comments.get(name, {})), "")
+            for line in (table_section(name, frame, comments.get(name, {})), "")
         ),
         "## Collection and processing",
         "",
@@ -380,21 +195,21 @@ def dataset_card(
         + ") with its page, line span, reason and raw text. No text was written or "
         "edited by hand.",
         "",
-        _glance_section(tables),
+        glance_section(tables),
         "",
         "## Known limitations",
         "",
         f"- `published_date` is filled only where the post states it: "
-        f"{_share(n_dated, n_articles)} articles. Month pages give `archive_months`, which "
+        f"{share(n_dated, n_articles)} articles. Month pages give `archive_months`, which "
         "is when the blogger posted, not when the outlet published.",
-        f"- `outlet` is unknown for {_share(n_no_outlet, n_articles)} articles.",
+        f"- `outlet` is unknown for {share(n_no_outlet, n_articles)} articles.",
         "- The text comes from plain-text dumps of web pages: italics, links inside the "
         "body, tables and images are lost (captions are kept), and rare layout mistakes "
         "can put a sentence in the wrong part of a post.",
         f"- Entity mentions are machine-generated (knowledge base plus a small statistical "
-        f"model): expect missed and wrong spans. {_share(n_linked, n_mentions)} mentions "
+        f"model): expect missed and wrong spans. {share(n_linked, n_mentions)} mentions "
         "carry a Wikidata id.",
-        f"- {_share(n_with_urls, n_footnotes)} footnotes have a URL; many cited pages may "
+        f"- {share(n_with_urls, n_footnotes)} footnotes have a URL; many cited pages may "
         f"have moved or disappeared since. Footnotes come from {n_cited_articles:,} articles.",
         "- The corpus is one analyst's writing (with co-authors) on a few topics: it says "
         "nothing representative about its outlets or about the regions it covers.",

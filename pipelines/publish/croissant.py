@@ -15,13 +15,11 @@ from pipelines.publish.dtypes import croissant_type
 from pipelines.publish.metadata import (
     LICENSE_URL,
     NAME,
-    ROW_MEANING,
     SUMMARY,
     TAGS,
     dataset_url,
-    present_key,
-    present_reference,
 )
+from schemas.catalog import present_key, present_reference, row_meaning
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 PARQUET_ENCODING = "application/x-parquet"
@@ -116,7 +114,7 @@ def _record_set(
         "@type": "cr:RecordSet",
         "@id": name,
         "name": name,
-        "description": comments.get("") or f"One row per {ROW_MEANING.get(name, 'record')}.",
+        "description": comments.get("") or f"One row per {row_meaning(name)}.",
         "field": fields,
     }
     key = present_key(name, frame.columns)

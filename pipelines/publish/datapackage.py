@@ -24,13 +24,11 @@ from pipelines.publish.metadata import (
     LICENSE_URL,
     NAME,
     PRETTY_NAME,
-    ROW_MEANING,
     SUMMARY,
     TAGS,
     dataset_url,
-    present_key,
-    present_reference,
 )
+from schemas.catalog import present_key, present_reference, row_meaning
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 NUMERIC_MISSING_VALUES = ["", "nan"]  # pandas turns a null integer into NaN
@@ -92,7 +90,7 @@ def data_package(
             "profile": "tabular-data-resource",
             "format": "parquet",
             "mediatype": PARQUET_MEDIATYPE,
-            "title": f"{name}: one row per {ROW_MEANING.get(name, 'record')}",
+            "title": f"{name}: one row per {row_meaning(name)}",
         }
         description = comments.get(name, {}).get("", "")
         if description:

@@ -12,28 +12,34 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 import json
-import os
-import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import polars as pl
 
+from pipelines.dataset.layout import (
+    CHANGELOG,
+    CHART_NAME,
+    CROISSANT,
+    DATAPACKAGE,
+    README,
+    SHA256SUMS,
+    parquet_bytes,
+    parquet_name,
+    release_files,
+    write_atomic,
+)
 from pipelines.publish import glance
-from pipelines.publish.card import bibtex, card_metadata, dataset_card
+from pipelines.publish.card import dataset_card
+from pipelines.publish.card_header import bibtex, card_metadata
 from pipelines.publish.croissant import croissant
 from pipelines.publish.datapackage import data_package
-from pipelines.publish.metadata import default_repo_id, ordered_tables
-from pipelines.publish.version import CHANGELOG_FILE
+from pipelines.publish.metadata import ordered_tables
+from pipelines.publish.version import CHANGELOG_FILE, current_version
+from pipelines.resources import DEFAULT_REPO_ID
 
-README = "README.md"
-DATAPACKAGE = "datapackage.json"
-CROISSANT = "croissant.json"
-CHANGELOG = "CHANGELOG.md"
-SHA256SUMS = "SHA256SUMS"
-DOCUMENTS = (README, DATAPACKAGE, CROISSANT, glance.CHART_NAME)
+DOCUMENTS = (README, DATAPACKAGE, CROISSANT, CHART_NAME)
 CHUNK = 1 << 20
 
 
@@ -62,22 +68,13 @@ def _json(document: object) -> bytes:
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _parquet_bytes(frame: pl.DataFrame) -> bytes:
-    # Imported here: the release writer imports this package, so no import at module level.
-    from pipelines.dataset.write import PARQUET_OPTIONS
-
-    buffer = io.BytesIO()
-    frame.write_parquet(buffer, **PARQUET_OPTIONS)  # type: ignore[arg-type]
-    return buffer.getvalue()
-
-
 def release_documents(
     tables: Mapping[str, pl.DataFrame],
     version: str,
     comments: Mapping[str, Mapping[str, str]],
     *,
     files: Mapping[str, bytes | Path] | None = None,
-    repo_id: str | None = None,
+    repo_id: str = DEFAULT_REPO_ID,
     released: datetime.date | None = None,
     other_files: list[str] | None = None,
 ) -> dict[str, bytes]:
@@ -87,11 +84,10 @@ def release_documents(
     carry its size and sha256; see the module docstring for what happens without it.
     `other_files` lists the release's non-table files, for the card's file list.
     """
-    repo_id = repo_id or default_repo_id()
     released = released or datetime.date.today()
     parquet = dict(files or {})
     for name, frame in tables.items():
-        parquet.setdefault(f"{name}.parquet", _parquet_bytes(frame))
+        parquet.setdefault(parquet_name(name), parquet_bytes(frame))
     sizes = {name: size_of(data) for name, data in parquet.items()}
     hashes = {name: sha256_of(data) for name, data in parquet.items()}
     languages = list(card_metadata(tables)["language"])  # type: ignore[call-overload]
@@ -112,26 +108,7 @@ def release_documents(
         README: card.encode("utf-8"),
         DATAPACKAGE: _json(package),
         CROISSANT: _json(metadata),
-        glance.CHART_NAME: glance.chart_png(tables),
-    }
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary name and rename, so a reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}-{uuid.uuid4().hex}")
-    with tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def release_files(folder: Path) -> dict[str, Path]:
-    """Every regular file of a release folder (hidden temporaries excluded), by name."""
-    return {
-        path.name: path
-        for path in sorted(folder.iterdir())
-        if path.is_file() and not path.name.startswith(".")
+        CHART_NAME: glance.chart_png(tables),
     }
 
 
@@ -140,13 +117,16 @@ def write_release_documents(
     version: str,
     comments: Mapping[str, Mapping[str, str]],
     *,
-    repo_id: str | None = None,
+    tables: Mapping[str, pl.DataFrame] | None = None,
+    repo_id: str = DEFAULT_REPO_ID,
     released: datetime.date | None = None,
     changelog: str | None = None,
 ) -> list[str]:
     """Write the documents into a release folder holding the Parquet files; return their names.
 
-    Reads every `*.parquet` in `folder`, writes README.md, datapackage.json, croissant.json,
+    The documents are rendered from `tables` (the frames in memory, as the release writer
+    has them) or else from every `*.parquet` in `folder`, with the sizes and hashes of the
+    files in the folder. Writes README.md, datapackage.json, croissant.json,
     the chart and CHANGELOG.md (`changelog`, else the project's CHANGELOG.md if there is
     one), and last SHA256SUMS over every other file in the folder, corpus.duckdb included.
     Call it after everything else is in the folder and before the release is published.
@@ -155,16 +135,19 @@ def write_release_documents(
         changelog = CHANGELOG_FILE.read_text(encoding="utf-8")
     parquet = {path.stem: path for path in folder.glob("*.parquet") if path.is_file()}
     names = ordered_tables(list(parquet))
-    tables = {name: pl.read_parquet(parquet[name]) for name in names}
+    if tables is None:
+        tables = {name: pl.read_parquet(parquet[name]) for name in names}
+    else:
+        tables = {name: tables[name] for name in names}
     other = set(release_files(folder)) | set(DOCUMENTS) | {SHA256SUMS}
     if changelog is not None:
         other.add(CHANGELOG)
-    other -= {f"{name}.parquet" for name in names}
+    other -= {parquet_name(name) for name in names}
     documents = release_documents(
         tables,
         version,
         comments,
-        files={f"{name}.parquet": parquet[name] for name in names},
+        files={parquet_name(name): parquet[name] for name in names},
         repo_id=repo_id,
         released=released,
         other_files=sorted(other),
@@ -172,7 +155,25 @@ def write_release_documents(
     if changelog is not None:
         documents[CHANGELOG] = changelog.encode("utf-8")
     for name, data in documents.items():
-        _write_atomic(folder / name, data)
+        write_atomic(folder / name, data)
     covered = {name: path for name, path in release_files(folder).items() if name != SHA256SUMS}
-    _write_atomic(folder / SHA256SUMS, sha256sums(covered))
+    write_atomic(folder / SHA256SUMS, sha256sums(covered))
     return [*documents, SHA256SUMS]
+
+
+def documents_step(
+    comments: Mapping[str, Mapping[str, str]],
+    *,
+    repo_id: str = DEFAULT_REPO_ID,
+    version: str | None = None,
+) -> Callable[[Path, Mapping[str, pl.DataFrame]], list[str]]:
+    """The release writer's last step before the flip (`write_release(..., documents=…)`):
+    the documents of the release, rendered from the tables in memory, at `version` (by
+    default the project's current one)."""
+
+    def write(folder: Path, tables: Mapping[str, pl.DataFrame]) -> list[str]:
+        return write_release_documents(
+            folder, version or current_version(), comments, tables=tables, repo_id=repo_id
+        )
+
+    return write

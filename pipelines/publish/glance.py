@@ -11,7 +11,6 @@ from matplotlib.ticker import MaxNLocator
 
 UNKNOWN = "unknown"
 TOP_N = 15
-CHART_NAME = "corpus_at_a_glance.png"
 CHART_DPI = 100
 
 

@@ -15,8 +15,8 @@ from typing import Any, Protocol
 import polars as pl
 from huggingface_hub import CommitOperationAdd
 
-from pipelines.dataset.write import CURRENT, link_published
-from pipelines.publish.docs import SHA256SUMS, sha256_of, write_release_documents
+from pipelines.dataset.layout import CURRENT, SHA256SUMS, link_published
+from pipelines.publish.docs import sha256_of, write_release_documents
 from pipelines.publish.metadata import ordered_tables
 from pipelines.publish.version import (
     CHANGELOG_FILE,

@@ -9,41 +9,11 @@ from pipelines.tables.bulk import bulk
 from pipelines.tables.columns import frame
 from pipelines.tables.language import detect_languages
 from pipelines.tables.parallel import ordered_map
+from schemas import ArticlesSchema
+from schemas.catalog import polars_schema
 
-SOURCE_TYPE = pl.Struct({"page": pl.String, "first_line": pl.Int64, "last_line": pl.Int64})
-ARTICLES_SCHEMA = {
-    "article_id": pl.String,
-    "title": pl.String,
-    "subtitle": pl.String,
-    "blog_note": pl.String,
-    "outlet": pl.String,
-    "authors": pl.List(pl.String),
-    "published_date": pl.Date,
-    "url": pl.String,
-    "archive_months": pl.List(pl.String),
-    "tags": pl.List(pl.String),
-    "categories": pl.List(pl.String),
-    "headings": pl.List(pl.String),
-    "captions": pl.List(pl.String),
-    "body": pl.String,
-    "author_bio": pl.String,
-    "word_count": pl.Int64,
-    "language": pl.String,
-    "footnote_count": pl.Int64,
-    "sources": pl.List(SOURCE_TYPE),
-    "content_sha256": pl.String,
-    # extras beyond the contract
-    "reviewed_work": pl.String,
-    "blog_title": pl.String,
-    "editor_note": pl.String,
-    "bullets": pl.List(pl.String),
-    "keywords": pl.List(pl.String),
-    "is_qa": pl.Boolean,
-    "sightings": pl.Int64,
-    "source_similarity": pl.List(pl.Float64),
-    "min_similarity": pl.Float64,
-    "notes_block": pl.String,  # internal: dropped when the dataset is written
-}
+# The published columns, then what the footnotes stage still needs (dropped on writing).
+ARTICLES_SCHEMA = {**polars_schema(ArticlesSchema), "notes_block": pl.String}
 # Columns carried over unchanged from the sighting of record.
 RECORD_COLUMNS = (
     "title",

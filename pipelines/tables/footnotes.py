@@ -16,19 +16,10 @@ from pipelines.footnotes import (
 from pipelines.tables.bulk import bulk
 from pipelines.tables.columns import frame
 from pipelines.tables.parallel import ordered_map
+from schemas import FootnotesSchema
+from schemas.catalog import polars_schema
 
-FOOTNOTES_SCHEMA = {
-    "article_id": pl.String,
-    "note_number": pl.Int64,
-    "text": pl.String,
-    "urls": pl.List(pl.String),
-    "domains": pl.List(pl.String),
-    "accessed_date": pl.Date,
-    "cited_title": pl.String,
-    "marker_count": pl.Int64,
-    "same_as_note": pl.Int64,
-    "markers": pl.List(pl.Int64),  # extra: character offsets of the markers in the body
-}
+FOOTNOTES_SCHEMA = polars_schema(FootnotesSchema)
 
 
 def article_footnotes(article_id: str, notes_block: str, body: str) -> dict[str, list[object]]:

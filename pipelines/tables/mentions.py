@@ -6,21 +6,13 @@ import polars as pl
 from spacy.language import Language
 
 from pipelines.mentions.extract import extract_mentions
-from pipelines.tables.posts import REJECTS_SCHEMA
-from pipelines.validation import row_json
+from pipelines.rejects import rejects_frame, row_reject
+from schemas import MentionsSchema
+from schemas.catalog import polars_schema
 from schemas.common import FIELDS
 from schemas.integrity import field_text, mention_offset_errors
 
-MENTIONS_SCHEMA = {
-    "article_id": pl.String,
-    "field": pl.String,
-    "start": pl.Int64,
-    "end": pl.Int64,
-    "surface": pl.String,
-    "label": pl.String,
-    "entity": pl.String,
-    "entity_id": pl.String,
-}
+MENTIONS_SCHEMA = polars_schema(MentionsSchema)
 
 
 def field_texts(article: dict[str, object]) -> list[tuple[str, str]]:
@@ -63,21 +55,10 @@ def set_aside_misfits(
     """Split mentions into those whose offsets fit their field and rejects for the others."""
     reasons = mention_offset_errors(mentions, articles)
     pages = {a: s[0]["page"] for a, s in articles.select("article_id", "sources").iter_rows()}
-    rejects = pl.DataFrame(
-        [
-            {
-                "page": pages.get(row["article_id"], ""),
-                "stage": "validate",
-                "reason": reason,
-                "first_line": None,
-                "last_line": None,
-                "article_id": row["article_id"],
-                "raw_text": row_json(row),
-            }
-            for reason, row in zip(reasons, mentions.iter_rows(named=True), strict=True)
-            if reason
-        ],
-        schema=REJECTS_SCHEMA,
+    rejects = rejects_frame(
+        row_reject(row, reason, page=pages.get(row["article_id"], ""))
+        for reason, row in zip(reasons, mentions.iter_rows(named=True), strict=True)
+        if reason
     )
     fits = pl.Series([reason is None for reason in reasons], dtype=pl.Boolean)
     return mentions.filter(fits), rejects

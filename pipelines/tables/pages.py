@@ -7,7 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.parsing.header import locate_header
+from pipelines.parsing.header import LocatedHeader, PageHeader
+from pipelines.parsing.page import PageText, page_text
 from pipelines.parsing.text import PageDecodeError, decode_page
 
 PAGE_GLOB = "*.txt"
@@ -19,6 +20,8 @@ PAGES_SCHEMA = {
     "decode_notes": pl.List(pl.String),
     "header_kind": pl.String,
     "header_value": pl.String,
+    "header_line": pl.Int64,  # of a known or an unknown header; null on a front page
+    "header_error": pl.String,  # an unknown header: why (the posts stage rejects it)
     "text": pl.String,
     "error": pl.String,
     "duplicate_of": pl.String,
@@ -30,17 +33,19 @@ def list_pages(raw_dir: Path) -> list[Path]:
     return sorted(p for p in raw_dir.glob(PAGE_GLOB) if p.is_file())
 
 
-def read_page(path: Path) -> dict[str, object]:
-    """Decode one file; a bad file yields a row with `error` set instead of raising."""
-    data = path.read_bytes()
+def page_row(name: str, data: bytes) -> dict[str, object]:
+    """The one door of a page: decode it and locate its header, once. A file that cannot be
+    decoded yields a row with `error` set instead of raising."""
     row: dict[str, object] = {
-        "page": path.name,
+        "page": name,
         "n_bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
         "encoding": None,
         "decode_notes": [],
         "header_kind": None,
         "header_value": None,
+        "header_line": None,
+        "header_error": None,
         "text": None,
         "error": None,
         "duplicate_of": None,
@@ -48,19 +53,40 @@ def read_page(path: Path) -> dict[str, object]:
     try:
         decoded = decode_page(data)
     except PageDecodeError as err:
-        row["error"] = f"{path.name}: {err}"
+        row["error"] = f"{name}: {err}"
         return row
     row.update(encoding=decoded.encoding, decode_notes=list(decoded.notes), text=decoded.text)
-    found = locate_header(decoded.text.split("\n"))
-    header = found.header if found else None  # an unknown one: the posts stage rejects it
+    found = page_text(name, decoded.text).header
+    header = found.header if found else None
     row["header_kind"] = header.kind if header else "front"
     row["header_value"] = header.value if header else None
+    row["header_line"] = found.line if found else None
+    row["header_error"] = found.error if found else None
     return row
+
+
+def page_source(row: dict[str, object]) -> PageText:
+    """A decoded row of the pages table back as the `PageText` parsing takes (the header as
+    `page_row` located it: nothing is read twice)."""
+    found = None
+    if isinstance(line := row["header_line"], int):
+        error = row["header_error"] if isinstance(row["header_error"], str) else None
+        value = row["header_value"] if isinstance(row["header_value"], str) else None
+        header = None if error else PageHeader(str(row["header_kind"]), value, line)
+        found = LocatedHeader(line, header, error)
+    notes = row["decode_notes"]
+    return PageText(
+        str(row["page"]),
+        str(row["text"]),
+        found,
+        str(row["encoding"]),
+        tuple(str(note) for note in notes) if isinstance(notes, list) else (),
+    )
 
 
 def pages_frame(paths: list[Path]) -> pl.DataFrame:
     """All pages; a byte-identical copy of an earlier page (by name) is flagged, not re-read."""
-    rows = [read_page(p) for p in paths]
+    rows = [page_row(p.name, p.read_bytes()) for p in paths]
     first_by_hash: dict[str, str] = {}
     for row in rows:
         digest = str(row["sha256"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -12,7 +11,6 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-DEFAULT_WORKERS = int(os.environ.get("CORPUS_WORKERS", os.cpu_count() or 1))
 MIN_ITEMS_PER_WORKER = 8  # below this a pool costs more to start than it saves
 CHUNKS_PER_WORKER = 4
 

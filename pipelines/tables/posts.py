@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
 
 import polars as pl
 
-from pipelines.parsing.page import ParsedPage, Reject, parse_text
+from pipelines.parsing.page import ParsedPage, parse_page
+from pipelines.rejects import Reject
 from pipelines.tables.bulk import bulk
 from pipelines.tables.columns import frame
+from pipelines.tables.pages import page_source
 from pipelines.tables.parallel import ordered_map
 
 POSTS_SCHEMA = {
@@ -40,21 +41,10 @@ POSTS_SCHEMA = {
     "header_kind": pl.String,
     "header_value": pl.String,
 }
-REJECTS_SCHEMA = {
-    "page": pl.String,
-    "stage": pl.String,
-    "reason": pl.String,
-    "first_line": pl.Int64,
-    "last_line": pl.Int64,
-    "article_id": pl.String,
-    "raw_text": pl.String,
-}
 
 
 def _parse_row(row: dict[str, object]) -> ParsedPage:
-    return parse_text(
-        str(row["page"]), str(row["text"]), str(row["encoding"]), tuple(row["decode_notes"])
-    )
+    return parse_page(page_source(row))
 
 
 @bulk
@@ -87,11 +77,6 @@ def posts_frame(parsed: Iterable[ParsedPage]) -> pl.DataFrame:
         else:
             columns[name] = [getattr(post, name) for _, post in sightings]
     return frame(columns, POSTS_SCHEMA)
-
-
-def rejects_frame(rejects: Iterable[Reject]) -> pl.DataFrame:
-    rows = [{**asdict(r), "article_id": None} for r in rejects]
-    return pl.DataFrame(rows, schema=REJECTS_SCHEMA)
 
 
 def page_rejects(pages: pl.DataFrame, parsed: Iterable[ParsedPage]) -> list[Reject]:

@@ -17,6 +17,7 @@ import polars as pl
 import pytest
 
 from pipelines.dataset.write import write_release
+from pipelines.publish import documents_step
 from tests.conftest import RAW_DIR, materialize_into
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,12 +50,13 @@ WRITER = textwrap.dedent(
     import sys, polars as pl
     from pathlib import Path
     from pipelines.dataset.write import write_release
+    from pipelines.publish import documents_step
     out = Path(sys.argv[1])
     sets = [{t: pl.read_parquet(Path(sys.argv[i]) / f"{t}.parquet")
              for t in ("articles", "footnotes")} for i in (2, 3)]
     n = 0
     while True:
-        write_release(out, sets[n % 2])
+        write_release(out, sets[n % 2], documents=documents_step({}))
         n += 1
     """
 )
@@ -82,7 +84,7 @@ def test_a_killed_writer_leaves_a_complete_release(tmp_path):
         for table, frame in tables.items():
             frame.write_parquet(tmp_path / name / f"{table}.parquet")
     out = tmp_path / "out"
-    write_release(out, small)
+    write_release(out, small, documents=documents_step({}))
     valid = {frozenset(small["articles"]["article_id"]), frozenset(large["articles"]["article_id"])}
     rng = random.Random(5)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -102,7 +104,7 @@ def test_a_killed_writer_leaves_a_complete_release(tmp_path):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert frozenset(_consistent(out)) in valid
-    write_release(out, small)  # the next run clears what killed runs left behind
+    write_release(out, small, documents=documents_step({}))  # clears what killed runs left
     assert sorted(p.name for p in out.iterdir()) == [
         ".current",
         ".releases",

@@ -7,7 +7,7 @@ import io
 import polars as pl
 import pytest
 
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 from pipelines.tables.articles import build_articles
 from pipelines.tables.posts import posts_frame
 from tests.conftest import RAW_DIR
@@ -66,7 +66,7 @@ def _variant_page() -> str:
 
 
 def test_near_duplicates_merge_and_keep_the_complete_text(seed_posts, seed_articles):
-    variant = parse_text("zz_variant.txt", _variant_page())
+    variant = parse_page(page_text("zz_variant.txt", _variant_page()))
     both = pl.concat([seed_posts, posts_frame([variant])])
     articles = build_articles(both)
     assert len(articles) == 33

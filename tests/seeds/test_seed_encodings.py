@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.parsing.page import parse_page
 from tests.conftest import RAW_DIR
+from tests.pages import parse_file
 
 PAGE = "003_438df8717fa9cb3f.txt"
 
@@ -21,8 +21,8 @@ PAGE = "003_438df8717fa9cb3f.txt"
 )
 def test_crlf_and_bom_parse_exactly_like_the_clean_page(transform):
     clean = (RAW_DIR / PAGE).read_bytes()
-    expected = parse_page(PAGE, clean)
-    got = parse_page(PAGE, transform(clean))
+    expected = parse_file(PAGE, clean)
+    got = parse_file(PAGE, transform(clean))
     assert got.posts == expected.posts
     assert got.rejects == expected.rejects and got.header == expected.header
     assert got.decode_notes  # the repair is reported

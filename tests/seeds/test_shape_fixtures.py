@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.parsing.page import parse_page
 from pipelines.parsing.segment import NOTE_ONLY_REASON
+from tests.pages import parse_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # shapes/: one page per shape; heldout/: pages written blind (without seeing the parser),
@@ -101,7 +101,7 @@ def _pages(test: str) -> list:
 
 def _load(name: str) -> tuple[dict, object]:
     spec = json.loads((FIXTURES / name).with_suffix(".json").read_text(encoding="utf-8"))
-    return spec, parse_page(name, (FIXTURES / name).read_bytes())
+    return spec, parse_file(name, (FIXTURES / name).read_bytes())
 
 
 def test_every_shape_has_its_page():

@@ -413,9 +413,9 @@ def check_builder(page: Page) -> None:
 def check_page(page: Page) -> None:
     check_builder(page)
     # Imported here so the builder checks still run while the parser module is being reworked.
-    from pipelines.parsing.page import parse_text
+    from pipelines.parsing.page import page_text, parse_page
 
-    parsed = parse_text("generated.txt", page.text)
+    parsed = parse_page(page_text("generated.txt", page.text))
     shown = _numbered(page.text)
     assert (parsed.header.kind, parsed.header.value) == (page.header_kind, page.header_value), shown
     got = [(p.title, p.first_line, p.last_line, p.title_line) for p in parsed.posts]

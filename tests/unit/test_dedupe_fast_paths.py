@@ -9,21 +9,9 @@ import unicodedata
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from pipelines.dedupe import (
-    BANDS,
-    LSH_THRESHOLD,
-    NON_ALNUM,
-    NUM_PERM,
-    ROWS,
-    SHINGLE,
-    _BandIndex,
-    _containment,
-    _fold_char,
-    distinct_hashes,
-    fold_alnum,
-    normalise,
-    shingle_hashes,
-)
+from pipelines.dedupe.exact import NON_ALNUM, _fold_char, fold_alnum, normalise
+from pipelines.dedupe.minhash import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS, _BandIndex
+from pipelines.dedupe.shingles import SHINGLE, _containment, distinct_hashes, shingle_hashes
 from pipelines.tables.articles import count_words
 
 SURROGATES = range(0xD800, 0xE000)

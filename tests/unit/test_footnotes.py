@@ -20,7 +20,7 @@ from pipelines.footnotes import (
     parse_accessed_date,
     split_notes,
 )
-from pipelines.footnotes.citations import TLD_EXTRACT
+from pipelines.footnotes.urls import TLD_EXTRACT
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_DIRS = (ROOT / "data" / "raw", ROOT.parent / "shared" / "seeds")

@@ -10,8 +10,8 @@ import pytest
 
 from pipelines.parsing import classify
 from pipelines.parsing.header import UnknownHeaderError, parse_header
-from pipelines.parsing.page import parse_page
 from pipelines.parsing.text import PageDecodeError, decode_page, split_paragraphs
+from tests.pages import parse_file
 
 INTRO = "A new piece for the Financial Times this time looking at terrorism, catch up posting."
 INTRO_2 = "Another piece for the excellent Diplomat, this time with my colleague on the SCO."
@@ -133,7 +133,7 @@ def test_bio_and_blog_voice():
 
 
 def test_page_parse_finds_posts_and_parts():
-    parsed = parse_page("p.txt", PAGE.encode())
+    parsed = parse_file("p.txt", PAGE.encode())
     assert parsed.header.kind == "tag" and parsed.rejects == []
     first, second = parsed.posts
     assert (first.first_line, first.title_line, first.title) == (
@@ -154,21 +154,21 @@ def test_page_parse_finds_posts_and_parts():
 
 def test_text_before_first_post_is_rejected_not_glued():
     page = f"Some stray words of a page.\n\n{INTRO}\n\nA Title\n\n{BODY}\n"
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert len(parsed.posts) == 1
     assert [r.stage for r in parsed.rejects] == ["segment"]
     assert parsed.rejects[0].raw_text == "Some stray words of a page."
 
 
 def test_page_without_posts_is_reported():
-    parsed = parse_page("p.txt", b"Just one line of nothing.")
+    parsed = parse_file("p.txt", b"Just one line of nothing.")
     assert parsed.posts == [] and parsed.error
 
 
 def test_hard_wrapped_lines_are_rejoined():
     wrapped = "The most recent was the establishment by\nBeijing of a mechanism."
     page = f"{INTRO}\n\nA Title\n\n{BODY} {wrapped}\n"
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert parsed.posts[0].body.endswith("establishment by Beijing of a mechanism.")
 
 
@@ -181,7 +181,7 @@ def test_post_without_introduction_after_a_closing_bio():
         f"{BIO}\n\nSecond Title Without Intro\n\nBy Raffaello Pantucci for The Diplomat\n\n"
         f"{BODY}\n"
     )
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert (parsed.header.kind, parsed.header.value) == ("category", "Nikkei Asia Review")
     assert [(p.title, p.first_line) for p in parsed.posts] == [
         ("First Title", 3),
@@ -194,7 +194,7 @@ def test_notes_shapes_and_text_after_notes_is_reported():
     body = f"{BODY} It thrived,1 and grew.2 Kazakh3 officials agreed."
     notes = "1. First source, 2020.\n\n2 Second source, 2021.\n\n3“Third source,” rferl.org."
     page = f"{INTRO}\n\nA Paper\n\n{body}\n\nNotes\n\n{notes}\n\nStray closing words here.\n"
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     post = parsed.posts[0]
     assert post.notes_block == notes and post.body == body
     assert [(r.stage, r.raw_text) for r in parsed.rejects] == [
@@ -204,7 +204,7 @@ def test_notes_shapes_and_text_after_notes_is_reported():
 
 def test_truncated_page_keeps_what_it_has():
     page = f"{INTRO}\n\nA Title Cut Short\n\n{BODY} And then the page stops mid"
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert [p.title for p in parsed.posts] == ["A Title Cut Short"]
     assert parsed.posts[0].body.endswith("stops mid")
 
@@ -212,10 +212,10 @@ def test_truncated_page_keeps_what_it_has():
 def test_outlet_not_in_the_reviewed_list_is_read_from_the_introduction():
     intro = "A new piece for the excellent Asia Society Policy Institute, this time on water."
     page = f"{intro}\n\nRivers of Central Asia\n\n{BODY}\n"
-    assert parse_page("p.txt", page.encode()).posts[0].outlet == "Asia Society Policy Institute"
+    assert parse_file("p.txt", page.encode()).posts[0].outlet == "Asia Society Policy Institute"
     intro = "A new column this time looking for China in Central Asia, catch up posting."
     page = f"{intro}\n\nRivers of Central Asia\n\n{BODY}\n"
-    assert parse_page("p.txt", page.encode()).posts[0].outlet is None
+    assert parse_file("p.txt", page.encode()).posts[0].outlet is None
 
 
 def test_wordpress_furniture_is_set_aside_not_glued_into_a_post():
@@ -224,7 +224,7 @@ def test_wordpress_furniture_is_set_aside_not_glued_into_a_post():
         f"Leave a comment\n\nSecond Title Without Intro\n\nBy Raffaello Pantucci for The Diplomat"
         f"\n\n{BODY}\n\nContinue reading →\n\n« Older Entries\n"
     )
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert [p.title for p in parsed.posts] == ["First Title", "Second Title Without Intro"]
     assert all("Posted" not in p.body and "Older" not in p.body for p in parsed.posts)
     assert sorted(r.raw_text for r in parsed.rejects) == sorted(
@@ -234,10 +234,10 @@ def test_wordpress_furniture_is_set_aside_not_glued_into_a_post():
 
 def test_header_glued_to_the_first_post_and_unknown_headers():
     page = f"Posts Tagged ‘SCO’\n{INTRO}\n\nA Title\n\n{BODY}\n"
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert parsed.header.value == "SCO" and parsed.posts[0].first_line == 2
     page = f"Archive for category Things\n\n{INTRO}\n\nA Title\n\n{BODY}\n"
-    parsed = parse_page("p.txt", page.encode())
+    parsed = parse_file("p.txt", page.encode())
     assert parsed.header.kind == "front" and [p.title for p in parsed.posts] == ["A Title"]
     assert [(r.stage, r.raw_text) for r in parsed.rejects] == [
         ("header", "Archive for category Things")

@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from pipelines.dataset.describe import VIEWS, column_comments
+from pipelines.dataset.layout import CHART_NAME
 from pipelines.dataset.write import write_release
 from pipelines.publish import (
     bump_version,
@@ -32,8 +33,7 @@ from pipelines.publish import (
     write_release_documents,
 )
 from pipelines.publish.__main__ import main
-from pipelines.publish.card import SIZE_CATEGORIES, size_category
-from pipelines.publish.glance import CHART_NAME
+from pipelines.publish.card_header import SIZE_CATEGORIES, size_category
 from pipelines.publish.upload import link_published, publish, published_files
 from pipelines.publish.version import changelog_with_entry, read_version
 

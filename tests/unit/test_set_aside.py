@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipelines.assets.metadata import set_aside_summary
-from pipelines.tables.posts import REJECTS_SCHEMA
+from pipelines.rejects import REJECTS_SCHEMA
 
 
 def _reject(reason: str, page: str = "", article_id: str | None = None) -> dict[str, object]:

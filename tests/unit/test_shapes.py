@@ -7,7 +7,7 @@ import pytest
 from pipelines.parsing import shapes
 from pipelines.parsing.header import parse_header
 from pipelines.parsing.layout import page_paragraphs
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 from pipelines.parsing.paragraphs import is_headline_shape
 from pipelines.parsing.segment import NOTE_ONLY_REASON
 from pipelines.parsing.venues import find_outlet
@@ -121,7 +121,7 @@ def test_intro_with_implied_first_person_after_a_post_without_bio():
         "Around the anniversary of the Madrid bombings, wrote a few things for the Guardian.\n\n"
         f"Europe’s Jihadists Look Different\n\n{BODY}\n\n{BODY}\n"
     )
-    parsed = parse_text("p.txt", page)
+    parsed = parse_page(page_text("p.txt", page))
     assert [(p.title, p.first_line, p.outlet) for p in parsed.posts] == [
         ("The SCO at Twenty", 1, "The Diplomat"),
         ("Europe’s Jihadists Look Different", 9, "The Guardian"),
@@ -134,7 +134,7 @@ def test_note_only_post_is_set_aside_not_merged():
         "Was on BBC Radio 4 this morning talking about the arrests in Birmingham.\n\n"
         f"My latest for the Financial Times, on sanctions.\n\nSanctions Bite\n\n{BODY}\n"
     )
-    parsed = parse_text("p.txt", page)
+    parsed = parse_page(page_text("p.txt", page))
     assert [p.title for p in parsed.posts] == ["The SCO at Twenty", "Sanctions Bite"]
     assert [(r.reason, r.first_line) for r in parsed.rejects] == [(NOTE_ONLY_REASON, 9)]
     assert "BBC" not in parsed.posts[0].body

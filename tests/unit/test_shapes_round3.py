@@ -10,7 +10,7 @@ from pipelines.parsing import shapes
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.notes import is_note_opener
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 from pipelines.parsing.paragraphs import content_words, talks_about_pieces
 from pipelines.parsing.venues import find_outlet
 
@@ -112,7 +112,7 @@ def test_note_between_a_bio_and_an_intro_is_set_aside_and_the_post_found():
             OTHER_BODY,
         ]
     )
-    parsed = parse_text("p.txt", page)
+    parsed = parse_page(page_text("p.txt", page))
     assert [p.title for p in parsed.posts] == [
         "Beijing’s Quiet Security Push",
         "London’s Counter-Terrorism Choices",
@@ -137,7 +137,7 @@ def test_issue_line_between_intro_and_headline_of_an_older_theme_post():
             "Filed under: Articles",
         ]
     )
-    (post,) = parse_text("p.txt", page).posts
+    (post,) = parse_page(page_text("p.txt", page)).posts
     assert (post.first_line, post.title) == (1, "Beijing Watches Osh with Unease")
     assert post.outlet == "Jamestown Foundation"
     assert post.published_date == date(2010, 6, 28)

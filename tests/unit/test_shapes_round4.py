@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipelines.parsing import shapes
-from pipelines.parsing.classify import is_person_name_line
+from pipelines.parsing.classify_names import is_person_name_line
 from pipelines.parsing.credits import read_byline
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.front import is_caption_repeat

@@ -11,7 +11,7 @@ from pipelines.parsing.dates import parse_date
 from pipelines.parsing.front import issue_series
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.notes import is_note_opener
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 from pipelines.parsing.paragraphs import (
     intro_eligible,
     is_headline_shape,
@@ -173,5 +173,5 @@ def test_addresses_in_a_reading_list_are_not_the_articles_own():
         "The Taliban and the Region\n"
         "https://rusi.org/commentary/taliban-and-region\n"
     )
-    (post,) = parse_text("reading_list.txt", page).posts
+    (post,) = parse_page(page_text("reading_list.txt", page)).posts
     assert post.url is None

@@ -8,7 +8,7 @@ from pipelines.parsing import shapes
 from pipelines.parsing.credits import split_names
 from pipelines.parsing.layout import page_paragraphs, wrap_width
 from pipelines.parsing.notes import is_note_opener
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 from pipelines.parsing.paragraphs import closes_paragraph, closes_post
 from pipelines.parsing.text import Paragraph, split_paragraphs
 from pipelines.parsing.venues import find_outlet
@@ -43,7 +43,7 @@ def test_the_footer_under_the_last_post_is_set_aside_with_its_lines():
         "Page 2 of 14\n« Older Entries\n\n"
         "Blog at WordPress.com.\n"
     )
-    parsed = parse_text("footer.txt", page)
+    parsed = parse_page(page_text("footer.txt", page))
     (post,) = parsed.posts
     assert post.last_line == 9
     footer = [r for r in parsed.rejects if r.reason.startswith("the site's pagination")]

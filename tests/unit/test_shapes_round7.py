@@ -10,7 +10,7 @@ from pipelines.parsing import shapes
 from pipelines.parsing.dates import parse_date
 from pipelines.parsing.layout import page_paragraphs
 from pipelines.parsing.notes import is_note_opener
-from pipelines.parsing.page import parse_text
+from pipelines.parsing.page import page_text, parse_page
 from pipelines.parsing.paragraphs import closes_post, intro_eligible
 from pipelines.parsing.text import Paragraph
 from pipelines.parsing.units import paragraph_units
@@ -46,7 +46,7 @@ def test_titles_under_a_related_heading_are_no_posts():
         "Related\n\n"
         "Gwadar’s long wait\nThe Belt and Road after Xi’s second term\n"
     )
-    assert len(parse_text("related.txt", page).posts) == 1
+    assert len(parse_page(page_text("related.txt", page)).posts) == 1
 
 
 def test_a_journal_post_under_its_issue_line_date_line_and_image_name():
@@ -60,7 +60,7 @@ def test_a_journal_post_under_its_issue_line_date_line_and_image_name():
         "The Islamic Jihad Union’s European Pipeline\n\n"
         f"{BODY}\n\n{BODY}\n\n{BODY}\n"
     )
-    (post,) = parse_text("issue.txt", page).posts
+    (post,) = parse_page(page_text("issue.txt", page)).posts
     assert post.title == "The Islamic Jihad Union’s European Pipeline"
     assert post.first_line == 1
     assert "IMG_2231" in post.captions
@@ -86,7 +86,7 @@ def test_a_standfirst_of_two_sentences_over_a_caption_and_byline():
         "October 18, 2022 05:00 JST\n\n"
         f"{BODY}\n\n{BODY}\n\n{BODY}\n"
     )
-    (post,) = parse_text("standfirst.txt", page).posts
+    (post,) = parse_page(page_text("standfirst.txt", page)).posts
     assert post.published_date == date(2022, 10, 18)
     assert post.subtitle.startswith("Beijing wants")
 
@@ -141,7 +141,7 @@ def test_a_short_sentence_naming_the_outlet_introduces_the_headline_under_it():
         "Raffaello Pantucci\n\n"
         f"{BODY}\n\n{BODY}\n"
     )
-    (post,) = parse_text("short_intro.txt", page).posts
+    (post,) = parse_page(page_text("short_intro.txt", page)).posts
     assert (post.title, post.first_line, post.outlet) == (
         "So much for a friendship without limits!",
         1,
@@ -183,7 +183,7 @@ def test_an_introduction_under_a_note_starts_the_next_post():
         "China’s soldiers in the Pamirs\n\n"
         f"{BODY}\n\n{BODY}\n\n{BODY}\n"
     )
-    posts = parse_text("under_a_note.txt", page).posts
+    posts = parse_page(page_text("under_a_note.txt", page)).posts
     assert [(p.title, p.first_line) for p in posts] == [
         ("The SCO after Ufa", 1),
         ("China’s soldiers in the Pamirs", 13),
