@@ -9,9 +9,12 @@ from pipelines.footnotes.split import MAX_GAP, _paragraph_numbers
 
 # Notes numbered from 1 to at least this many are a notes run even without markers.
 LONG_RUN = 5
-# A 'Notes' heading printed on its own paragraph before the notes.
+# A 'Notes' heading printed on its own paragraph before the notes (the parser reads the same
+# line as the end of a post's body).
 NOTES_HEADING = re.compile(
-    r"^\s*(?:(?:end\s*)?(?:notes|footnotes|references)|citations)\s*:?\s*$", re.I
+    r"^\s*(?:(?:end\s*)?(?:notes|footnotes|references)|notes and references|citations)"
+    r"\s*:?\s*$",
+    re.I,
 )
 
 

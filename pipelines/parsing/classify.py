@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.footnotes.region import NOTES_HEADING
 from pipelines.parsing.alternation import by_first_character
 from pipelines.parsing.classify_bylines import (
     BYLINE_AUTHOR,
@@ -31,7 +32,6 @@ from pipelines.parsing.classify_furniture import (
     EDITORS_NOTE,
     HEADED_NOTES,
     NOTE_START,
-    NOTES_HEADING,
     SEPARATOR,
     WP_FURNITURE,
 )

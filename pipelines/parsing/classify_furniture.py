@@ -9,9 +9,6 @@ CONTRIBUTORS_HEADING = re.compile(
     r"Author biograph(?:y|ies)|Biographical notes?)$",
     re.IGNORECASE,
 )
-NOTES_HEADING = re.compile(
-    r"^(?:Notes|Endnotes|Footnotes|References|Notes and references|Citations)$", re.I
-)
 # A notes heading with its first note in the same paragraph: "Citations [1] Authors’ …"
 HEADED_NOTES = re.compile(
     r"^(?:Notes|Endnotes|Footnotes|References|Citations):? (?:\[1\]|\(1\)|1[.)]) ", re.I

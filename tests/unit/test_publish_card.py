@@ -1,0 +1,149 @@
+"""Tier 1: the dataset card (header, columns, counts) and loading the release with `datasets`.
+
+Card checks run on the synthetic release and on a copy of the built outputs/ when there is one;
+`datasets` runs offline with a private cache.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+import yaml
+
+from pipelines.dataset.describe import column_comments
+from pipelines.dataset.layout import CHART_NAME
+from pipelines.publish.card_header import SIZE_CATEGORIES, size_category
+from tests.unit.publish_fixtures import (
+    TABLES,
+    VERSION,
+    build_outputs,
+    parquet_columns,
+    synthetic_tables,
+)
+
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.S)
+
+
+def front_matter(card: str) -> dict[str, Any]:
+    match = FRONT_MATTER.match(card)
+    assert match, "the card does not open with a --- YAML block ---"
+    return yaml.safe_load(match["yaml"])
+
+
+# --- dataset card ----------------------------------------------------------------------------
+
+
+def test_card_header_has_license_sizes_tasks_and_one_config_per_table(release: Path):
+    meta = front_matter((release / "README.md").read_text(encoding="utf-8"))
+    assert meta["license"] == "cc-by-4.0"
+    assert meta["language"] == ["en"]
+    assert meta["pretty_name"]
+    rows = pl.read_parquet(release / "articles.parquet").height
+    assert meta["size_categories"] == [size_category(rows)]
+    assert set(meta["task_categories"]) <= {"token-classification", "text-classification"}
+    assert meta["tags"]
+    configs = {c["config_name"]: c for c in meta["configs"]}
+    # one config per table; an empty table has none, as `datasets` cannot load it
+    non_empty = [t for t in TABLES if pl.read_parquet(release / f"{t}.parquet").height]
+    assert sorted(configs) == sorted(non_empty)
+    for name, config in configs.items():
+        paths = [entry["path"] for entry in config["data_files"]]
+        assert paths == [f"{name}.parquet"]
+        assert (release / paths[0]).is_file()
+    assert [c["config_name"] for c in meta["configs"] if c.get("default")] == ["articles"]
+
+
+def test_card_documents_every_column_and_embeds_the_chart(release: Path):
+    card = (release / "README.md").read_text(encoding="utf-8")
+    comments = column_comments()
+    for table in TABLES:
+        section = card.split(f"### `{table}`", 1)[1].split("\n### ", 1)[0]
+        for column in parquet_columns(release, table):
+            row = next(line for line in section.splitlines() if line.startswith(f"| `{column}`"))
+            if comments[table].get(column):
+                assert comments[table][column].split("|")[0].strip()[:30] in row
+    assert f"![Articles per year and per outlet]({CHART_NAME})" in card
+    assert (release / CHART_NAME).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    for heading in (
+        "## Motivation",
+        "## Composition",
+        "## Collection and processing",
+        "## The corpus at a glance",
+        "## Known limitations",
+        "## License",
+        "## How to cite",
+        "## Version and changelog",
+    ):
+        assert heading in card
+    assert f"version      = {{{VERSION}}}" in card
+    assert "copyright in the article texts" in card
+
+
+def test_card_counts_come_from_the_data(tmp_path: Path):
+    folder = build_outputs(tmp_path / "outputs", synthetic_tables())
+    card = (folder / "README.md").read_text(encoding="utf-8")
+    assert "| 2020 | 1 |" in card and "| 2021 | 1 |" in card and "| unknown | 1 |" in card
+    assert "| The Diplomat | 1 |" in card and "| unknown | 1 |" in card
+    assert "| China | GPE | [Q148](https://www.wikidata.org/wiki/Q148) | 1 | 1 |" in card
+    assert "| example.org | 1 | 1 |" in card and "| rferl.org | 1 | 1 |" in card
+    assert "3 articles" in card and "3 footnotes" in card and "4 entity mentions" in card
+
+
+@pytest.mark.parametrize(
+    ("rows", "bucket"),
+    [(0, "n<1K"), (999, "n<1K"), (1_000, "1K<n<10K"), (54_321, "10K<n<100K"), (10**13, "n>1T")],
+)
+def test_size_category_uses_hub_buckets(rows: int, bucket: str):
+    assert size_category(rows) == bucket
+    assert bucket in {label for _, label in SIZE_CATEGORIES} | {"n>1T"}
+
+
+# --- loading with datasets, offline ----------------------------------------------------------
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No Hub access for `datasets`, and a private cache."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf_home"))
+    import datasets
+    import huggingface_hub
+
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
+    datasets.disable_progress_bars()
+    return tmp_path / "hf_cache"
+
+
+def test_parquet_files_load_with_datasets(release: Path, offline: Path):
+    from datasets import load_dataset
+
+    for table in TABLES:
+        path = str(release / f"{table}.parquet")
+        frame = pl.read_parquet(path)
+        if not frame.height:
+            with pytest.raises(ValueError, match="no data"):  # why empty tables get no config
+                load_dataset("parquet", data_files={"train": path}, cache_dir=str(offline))
+            continue
+        loaded = load_dataset(
+            "parquet", data_files={"train": path}, split="train", cache_dir=str(offline)
+        )
+        assert loaded.num_rows == frame.height
+        assert loaded.column_names == frame.columns
+        if frame.height:
+            assert loaded[0][frame.columns[0]] == frame[frame.columns[0]][0]
+
+
+def test_card_configs_load_with_datasets(tmp_path: Path, offline: Path):
+    from datasets import load_dataset
+
+    folder = build_outputs(tmp_path / "outputs", synthetic_tables())
+    mentions = load_dataset(str(folder), "mentions", split="train", cache_dir=str(offline))
+    assert mentions.num_rows == 4 and "entity_id" in mentions.column_names
+    articles = load_dataset(str(folder), split="train", cache_dir=str(offline))  # the default
+    assert articles["article_id"] == ["a1", "a2", "a3"]
