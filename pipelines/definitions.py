@@ -15,19 +15,20 @@ from pipelines.assets.mentions import mentions
 from pipelines.assets.pages import raw_pages
 from pipelines.assets.posts import posts
 from pipelines.checks import CHECKS
-from pipelines.resources import settings_for_dagster
+from pipelines.executors import executor_for
+from pipelines.resources import settings_for_dagster, settings_from_environment
 
 ASSETS = (raw_pages, posts, articles, footnotes, mentions, rejects, dataset)
 
 
 @dg.definitions
 def defs() -> dg.Definitions:
-    """Assets, checks, the settings resource and the executor."""
+    """Assets, checks, the settings resource and the executor the settings choose."""
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
         resources={"settings": settings_for_dagster()},
-        executor=dg.in_process_executor,  # steps are cheap; process start-up cost more
+        executor=executor_for(settings_from_environment()),
         jobs=[
             dg.define_asset_job(
                 "build_dataset",

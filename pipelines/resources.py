@@ -22,21 +22,28 @@ ENV_VARS: dict[str, str] = {
     "outputs_dir": "CORPUS_OUTPUTS_DIR",
     "workers": "CORPUS_WORKERS",
     "hf_repo": "CORPUS_HF_REPO",
+    "executor": "CORPUS_EXECUTOR",
+    "broker_url": "CORPUS_BROKER_URL",
+    "backend_url": "CORPUS_BACKEND_URL",
 }
+EXECUTORS = ("in_process", "celery")
 INT_SETTINGS = frozenset({"workers"})
 
 
 class CorpusSettings(dg.ConfigurableResource):
     """Where pages are read and the release written (relative to the project root), how many
-    worker processes parse and dedupe (0: one per core), and the Hub repo publish uploads to.
-
-    The executor settings of a cluster run (issue 17) belong here too.
+    worker processes parse and dedupe (0: one per core), the Hub repo publish uploads to, and
+    what runs the steps: this process (`in_process`) or Celery workers (`celery`, through the
+    broker at `broker_url`; results through `backend_url`, by default the broker).
     """
 
     raw_dir: str = "data/raw"
     outputs_dir: str = "outputs"
     workers: int = 0
     hf_repo: str = DEFAULT_REPO_ID
+    executor: str = "in_process"
+    broker_url: str = ""
+    backend_url: str = ""
 
     def raw_path(self) -> Path:
         return (PROJECT_ROOT / self.raw_dir).resolve()
@@ -47,6 +54,21 @@ class CorpusSettings(dg.ConfigurableResource):
     def worker_count(self) -> int:
         """Processes for the parallel stages: `workers`, or one per core when it is 0."""
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+    def celery_backend(self) -> str:
+        return self.backend_url or self.broker_url
+
+    def check_executor(self) -> None:
+        """Raise a message a person can act on when the executor settings do not fit."""
+        if self.executor not in EXECUTORS:
+            raise ValueError(
+                f"{ENV_VARS['executor']}={self.executor!r}: choose one of {', '.join(EXECUTORS)}"
+            )
+        if self.executor == "celery" and not self.broker_url:
+            raise ValueError(
+                f"{ENV_VARS['executor']}=celery needs a broker: set {ENV_VARS['broker_url']}="
+                "redis://HOST:PORT/N (see README, Running on a cluster)"
+            )
 
 
 def _env_var(name: str, setting: str) -> dg.EnvVar:

@@ -4,6 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.stage import Stage, stage_asset
+from pipelines.executors import NER_QUEUE, QUEUE_TAG
 from pipelines.mentions.extract import load_model
 from pipelines.resources import CorpusSettings
 from pipelines.tables.footnotes import marker_spans
@@ -36,6 +37,7 @@ def _entities(mentions: pl.DataFrame) -> dict[str, object]:
     model=MentionsSchema,
     describe=_entities,
     kinds=frozenset({"spacy"}),
+    op_tags={QUEUE_TAG: NER_QUEUE},  # on a cluster, NER runs on the workers serving `ner`
 )
 def mentions(settings: CorpusSettings, articles: pl.DataFrame, footnotes: pl.DataFrame) -> Stage:
     """Find entity mentions with the knowledge base and the packaged spaCy model."""

@@ -1,0 +1,141 @@
+"""Tier 3: the same build on Celery workers through a real Redis broker gives the same bytes.
+
+Starts `redis-server` on a free loopback port and a worker (`python -m pipelines.worker`),
+builds two seed pages through Celery (`python -m pipelines.build` with CORPUS_EXECUTOR=celery)
+and compares the Parquet files with an in-process build of the same pages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from tests.conftest import RAW_DIR, ROOT, materialize_into
+
+TABLES = ("articles", "footnotes", "mentions", "rejects")
+PAGES = ("001_7314a070cdfb5ef1.txt", "003_438df8717fa9cb3f.txt")
+BUILD_TIMEOUT_S = 600
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None,
+    reason="needs redis-server (apt-get install redis-server; .ci/run installs it)",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def broker_url() -> Iterator[str]:
+    port = _free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1"]
+    server = subprocess.Popen(
+        [*command, "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL
+    )
+    client = redis.Redis(host="127.0.0.1", port=port)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline:
+                server.kill()
+                raise
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def _environment(home: Path, broker: str, **settings: str) -> dict[str, str]:
+    home.mkdir(exist_ok=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_")}
+    return {**env, "DAGSTER_HOME": str(home), "CORPUS_BROKER_URL": broker, **settings}
+
+
+def _tail(path: Path, chars: int = 3000) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")[-chars:] if path.exists() else ""
+
+
+def _wait(build: subprocess.Popen, worker: subprocess.Popen, logs: Path) -> None:
+    """Wait for the build; fail at once, with the worker's log, if the worker dies first."""
+    deadline = time.monotonic() + BUILD_TIMEOUT_S
+    while build.poll() is None:
+        if worker.poll() is not None or time.monotonic() > deadline:
+            build.kill()
+            build.wait()
+            pytest.fail(f"worker gone or build too slow; worker log:\n{_tail(logs / 'worker')}")
+        time.sleep(0.5)
+
+
+def test_a_celery_build_gives_the_in_process_bytes(tmp_path: Path, broker_url: str):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in PAGES:
+        shutil.copy(RAW_DIR / name, raw / name)
+    env = _environment(tmp_path / "home", broker_url)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    with (logs / "worker").open("w") as worker_log, (logs / "build").open("w") as build_log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "pipelines.worker"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,  # the worker's celery children go with it
+            stdout=worker_log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            build = subprocess.Popen(
+                [sys.executable, "-m", "pipelines.build"],
+                cwd=ROOT,
+                env={
+                    **env,
+                    "CORPUS_EXECUTOR": "celery",
+                    "CORPUS_RAW_DIR": str(raw),
+                    "CORPUS_OUTPUTS_DIR": str(tmp_path / "celery"),
+                },
+                stdout=build_log,
+                stderr=subprocess.STDOUT,
+            )
+            _wait(build, worker, logs)
+        finally:
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=60)
+    assert build.returncode == 0, _tail(logs / "build")
+    assert 'to queue "ner"' in _tail(logs / "build", 10**7)  # NER went to its own queue
+    materialize_into(raw, tmp_path / "local")
+    for table in TABLES:
+        celery = (tmp_path / "celery" / f"{table}.parquet").read_bytes()
+        local = (tmp_path / "local" / f"{table}.parquet").read_bytes()
+        assert celery == local, table
+
+
+def test_celery_without_a_broker_is_refused_with_a_message(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_")}
+    build = subprocess.run(
+        [sys.executable, "-m", "pipelines.build"],
+        cwd=ROOT,
+        env={**env, "CORPUS_EXECUTOR": "celery", "DAGSTER_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert build.returncode == 2
+    assert "CORPUS_BROKER_URL" in build.stderr
