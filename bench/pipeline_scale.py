@@ -112,21 +112,33 @@ def run_scale(scale: int, workers: int, with_mentions: bool) -> dict[str, object
 def _mentions_cost(articles, footnotes) -> dict[str, float]:
     import spacy
 
-    from pipelines.mentions.extract import MODEL_PACKAGE, load_model
+    from pipelines.mentions.extract import MODEL_PACKAGE, UNUSED_COMPONENTS, load_model
     from pipelines.tables.footnotes import marker_spans
     from pipelines.tables.mentions import build_mentions, field_texts
 
     texts = [t for row in articles.iter_rows(named=True) for _, t in field_texts(row)]
-    bare = spacy.load(MODEL_PACKAGE)
+    models = {
+        "bare_model_s": spacy.load(MODEL_PACKAGE),
+        # the ceiling (issue 17): NER alone, every other component excluded, tok2vec too
+        "ner_only_s": spacy.load(MODEL_PACKAGE, exclude=list(UNUSED_COMPONENTS)),
+        "ner_with_tok2vec_s": spacy.load(
+            MODEL_PACKAGE, exclude=[c for c in UNUSED_COMPONENTS if c != "tok2vec"]
+        ),
+    }
     ours = load_model()
-    bare.pipe(["warm up"]), ours.pipe(["warm up"])
-    start = time.perf_counter()
-    for _doc in bare.pipe(texts, batch_size=64):
-        pass
-    bare_s = time.perf_counter() - start
+    for model in (*models.values(), ours):
+        list(model.pipe(["warm up"]))
+    out: dict[str, float] = {}
+    for key, model in models.items():
+        start = time.perf_counter()
+        for _doc in model.pipe(texts, batch_size=64):
+            pass
+        out[key] = time.perf_counter() - start
     start = time.perf_counter()
     build_mentions(ours, articles, marker_spans(footnotes))
-    return {"mentions_s": time.perf_counter() - start, "bare_model_s": bare_s}
+    out["mentions_s"] = time.perf_counter() - start
+    out["words"] = float(sum(len(text.split()) for text in texts))
+    return out
 
 
 def _core(r: dict[str, float]) -> float:
@@ -210,6 +222,14 @@ def main() -> None:
         f"\nmentions at {args.mentions_scale}x: ours {m['mentions_s']:.2f} s, bare model "
         f"nlp.pipe {m['bare_model_s']:.2f} s, ratio {m['mentions_s'] / m['bare_model_s']:.2f} "
         f"(goal <= {MENTIONS_GOAL:g})"
+    )
+    words = m["words"]
+    print(
+        f"NER-only ceiling (tok2vec excluded too) {m['ner_only_s']:.2f} s "
+        f"({words / m['ner_only_s']:,.0f} words/s), with tok2vec kept "
+        f"{m['ner_with_tok2vec_s']:.2f} s "
+        f"({words / m['ner_with_tok2vec_s']:,.0f} words/s); ours over the ceiling "
+        f"{m['mentions_s'] / m['ner_only_s']:.2f}"
     )
     print("\ngoals (issue 9):")
     for goal, measured, met in _goals(rows, m):
