@@ -1,4 +1,5 @@
-"""Tier 3: the same build on Celery workers through a real Redis broker gives the same bytes.
+"""Tier 3: the same build on Celery workers through a real Redis broker gives the same bytes,
+and a worker killed mid-step fails the run without touching the published release.
 
 Starts `redis-server` on a free loopback port and a worker (`python -m pipelines.worker`),
 builds two seed pages through Celery (`python -m pipelines.build` with CORPUS_EXECUTOR=celery)
@@ -125,6 +126,70 @@ def test_a_celery_build_gives_the_in_process_bytes(tmp_path: Path, broker_url: s
         celery = (tmp_path / "celery" / f"{table}.parquet").read_bytes()
         local = (tmp_path / "local" / f"{table}.parquet").read_bytes()
         assert celery == local, table
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def test_a_worker_killed_mid_step_fails_the_run_and_keeps_the_release(
+    tmp_path: Path, broker_url: str
+):
+    """SIGKILL the worker's pool processes while NER runs: the run fails with the lost
+    worker named, and outputs/ still holds the previous complete release, byte for byte."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in PAGES:
+        shutil.copy(RAW_DIR / name, raw / name)
+    out = tmp_path / "out"
+    materialize_into(raw, out)
+    before = {table: (out / f"{table}.parquet").read_bytes() for table in TABLES}
+    env = _environment(tmp_path / "home", broker_url)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    with (logs / "worker").open("w") as worker_log, (logs / "build").open("w") as build_log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "pipelines.worker"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=worker_log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            build = subprocess.Popen(
+                [sys.executable, "-m", "pipelines.build"],
+                cwd=ROOT,
+                env={
+                    **env,
+                    "CORPUS_EXECUTOR": "celery",
+                    "CORPUS_RAW_DIR": str(raw),
+                    "CORPUS_OUTPUTS_DIR": str(out),
+                },
+                stdout=build_log,
+                stderr=subprocess.STDOUT,
+            )
+            deadline = time.monotonic() + BUILD_TIMEOUT_S
+            while 'Started execution of step "mentions"' not in _tail(logs / "worker", 10**7):
+                assert build.poll() is None and time.monotonic() < deadline, _tail(logs / "build")
+                time.sleep(0.2)
+            # worker.pid is dagster-celery; its child is celery's main process; the pool below
+            pool = [child for main in _children(worker.pid) for child in _children(main)]
+            assert pool, _tail(logs / "worker")
+            for child in pool:
+                os.kill(child, signal.SIGKILL)
+            build.wait(timeout=BUILD_TIMEOUT_S)
+        finally:
+            if build.poll() is None:
+                build.kill()
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=60)
+    assert build.returncode != 0
+    assert "WorkerLostError" in _tail(logs / "build", 10**7)
+    for table in TABLES:
+        assert (out / f"{table}.parquet").read_bytes() == before[table], table
 
 
 def test_celery_without_a_broker_is_refused_with_a_message(tmp_path: Path):
