@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -62,34 +64,48 @@ def broker_url() -> Iterator[str]:
     server.wait(timeout=20)
 
 
-def _environment(home: Path, broker: str, **settings: str) -> dict[str, str]:
+def _environment(home: Path, broker: str) -> dict[str, str]:
     home.mkdir(exist_ok=True)
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("CORPUS_")}
-    return {**env, "DAGSTER_HOME": str(home), "CORPUS_BROKER_URL": broker, **settings}
+    return {**env, "DAGSTER_HOME": str(home), "CORPUS_BROKER_URL": broker}
 
 
 def _tail(path: Path, chars: int = 3000) -> str:
     return path.read_text(encoding="utf-8", errors="replace")[-chars:] if path.exists() else ""
 
 
-def _wait(build: subprocess.Popen, worker: subprocess.Popen, logs: Path) -> None:
-    """Wait for the build; fail at once, with the worker's log, if the worker dies first."""
-    deadline = time.monotonic() + BUILD_TIMEOUT_S
-    while build.poll() is None:
-        if worker.poll() is not None or time.monotonic() > deadline:
-            build.kill()
-            build.wait()
-            pytest.fail(f"worker gone or build too slow; worker log:\n{_tail(logs / 'worker')}")
-        time.sleep(0.5)
-
-
-def test_a_celery_build_gives_the_in_process_bytes(tmp_path: Path, broker_url: str):
+def _seed_pages(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     raw.mkdir()
     for name in PAGES:
         shutil.copy(RAW_DIR / name, raw / name)
-    env = _environment(tmp_path / "home", broker_url)
+    return raw
+
+
+@dataclass
+class CeleryRun:
+    worker: subprocess.Popen
+    build: subprocess.Popen
+    logs: Path  # "worker" and "build" logs
+
+    def log(self, which: str) -> str:
+        return _tail(self.logs / which, 10**7)
+
+    def wait(self) -> int:
+        """Wait for the build; fail at once, with the worker's log, if the worker dies first."""
+        deadline = time.monotonic() + BUILD_TIMEOUT_S
+        while self.build.poll() is None:
+            if self.worker.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"worker gone or build too slow:\n{_tail(self.logs / 'worker')}")
+            time.sleep(0.5)
+        return self.build.returncode
+
+
+@contextmanager
+def celery_build(tmp_path: Path, broker: str, raw: Path, out: Path) -> Iterator[CeleryRun]:
+    """A worker (`python -m pipelines.worker`) and a build through it, stopped on exit."""
+    env = _environment(tmp_path / "home", broker)
     logs = tmp_path / "logs"
     logs.mkdir()
     with (logs / "worker").open("w") as worker_log, (logs / "build").open("w") as build_log:
@@ -101,26 +117,34 @@ def test_a_celery_build_gives_the_in_process_bytes(tmp_path: Path, broker_url: s
             stdout=worker_log,
             stderr=subprocess.STDOUT,
         )
+        build = subprocess.Popen(
+            [sys.executable, "-m", "pipelines.build"],
+            cwd=ROOT,
+            env={
+                **env,
+                "CORPUS_EXECUTOR": "celery",
+                "CORPUS_RAW_DIR": str(raw),
+                "CORPUS_OUTPUTS_DIR": str(out),
+            },
+            stdout=build_log,
+            stderr=subprocess.STDOUT,
+        )
         try:
-            build = subprocess.Popen(
-                [sys.executable, "-m", "pipelines.build"],
-                cwd=ROOT,
-                env={
-                    **env,
-                    "CORPUS_EXECUTOR": "celery",
-                    "CORPUS_RAW_DIR": str(raw),
-                    "CORPUS_OUTPUTS_DIR": str(tmp_path / "celery"),
-                },
-                stdout=build_log,
-                stderr=subprocess.STDOUT,
-            )
-            _wait(build, worker, logs)
+            yield CeleryRun(worker, build, logs)
         finally:
+            if build.poll() is None:
+                build.kill()
+                build.wait()
             if worker.poll() is None:
                 os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=60)
-    assert build.returncode == 0, _tail(logs / "build")
-    assert 'to queue "ner"' in _tail(logs / "build", 10**7)  # NER went to its own queue
+
+
+def test_a_celery_build_gives_the_in_process_bytes(tmp_path: Path, broker_url: str):
+    raw = _seed_pages(tmp_path)
+    with celery_build(tmp_path, broker_url, raw, tmp_path / "celery") as run:
+        assert run.wait() == 0, _tail(run.logs / "build")
+    assert 'to queue "ner"' in run.log("build")  # NER went to its own queue
     materialize_into(raw, tmp_path / "local")
     for table in TABLES:
         celery = (tmp_path / "celery" / f"{table}.parquet").read_bytes()
@@ -138,56 +162,23 @@ def test_a_worker_killed_mid_step_fails_the_run_and_keeps_the_release(
 ):
     """SIGKILL the worker's pool processes while NER runs: the run fails with the lost
     worker named, and outputs/ still holds the previous complete release, byte for byte."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in PAGES:
-        shutil.copy(RAW_DIR / name, raw / name)
+    raw = _seed_pages(tmp_path)
     out = tmp_path / "out"
     materialize_into(raw, out)
     before = {table: (out / f"{table}.parquet").read_bytes() for table in TABLES}
-    env = _environment(tmp_path / "home", broker_url)
-    logs = tmp_path / "logs"
-    logs.mkdir()
-    with (logs / "worker").open("w") as worker_log, (logs / "build").open("w") as build_log:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "pipelines.worker"],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-            stdout=worker_log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            build = subprocess.Popen(
-                [sys.executable, "-m", "pipelines.build"],
-                cwd=ROOT,
-                env={
-                    **env,
-                    "CORPUS_EXECUTOR": "celery",
-                    "CORPUS_RAW_DIR": str(raw),
-                    "CORPUS_OUTPUTS_DIR": str(out),
-                },
-                stdout=build_log,
-                stderr=subprocess.STDOUT,
-            )
-            deadline = time.monotonic() + BUILD_TIMEOUT_S
-            while 'Started execution of step "mentions"' not in _tail(logs / "worker", 10**7):
-                assert build.poll() is None and time.monotonic() < deadline, _tail(logs / "build")
-                time.sleep(0.2)
-            # worker.pid is dagster-celery; its child is celery's main process; the pool below
-            pool = [child for main in _children(worker.pid) for child in _children(main)]
-            assert pool, _tail(logs / "worker")
-            for child in pool:
-                os.kill(child, signal.SIGKILL)
-            build.wait(timeout=BUILD_TIMEOUT_S)
-        finally:
-            if build.poll() is None:
-                build.kill()
-            if worker.poll() is None:
-                os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(timeout=60)
-    assert build.returncode != 0
-    assert "WorkerLostError" in _tail(logs / "build", 10**7)
+    with celery_build(tmp_path, broker_url, raw, out) as run:
+        deadline = time.monotonic() + BUILD_TIMEOUT_S
+        while 'Started execution of step "mentions"' not in run.log("worker"):
+            assert run.build.poll() is None, _tail(run.logs / "build")
+            assert time.monotonic() < deadline, _tail(run.logs / "worker")
+            time.sleep(0.2)
+        # run.worker is dagster-celery; its child is celery's main process; the pool below
+        pool = [child for main in _children(run.worker.pid) for child in _children(main)]
+        assert pool, _tail(run.logs / "worker")
+        for child in pool:
+            os.kill(child, signal.SIGKILL)
+        assert run.build.wait(timeout=BUILD_TIMEOUT_S) != 0
+    assert "WorkerLostError" in run.log("build")
     for table in TABLES:
         assert (out / f"{table}.parquet").read_bytes() == before[table], table
 
