@@ -32,7 +32,7 @@ def worker_command(
     command = [str(Path(sys.executable).with_name("dagster-celery")), "worker", "start"]
     command += ["-A", "dagster_celery.app", "-y", str(config_yaml)]
     command += ["-q", ",".join(queues)]  # celery takes one comma-separated -Q
-    return command + list(extra)
+    return [*command, "--", *extra] if extra else command  # past `--`: celery's own options
 
 
 def write_config(settings: CorpusSettings, folder: Path) -> Path:

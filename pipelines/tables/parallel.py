@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import current_process, get_context
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,7 +40,9 @@ def ordered_map(
     items from the parent's memory; `fn` must be a module-level function of pure Python
     work (no polars inside a forked child). Results come back pickled, in item order.
     """
-    if workers <= 1 or len(items) < min_items:
+    # A daemonic process (a Celery worker's pool child) may not start children: there the
+    # cluster's workers are the parallelism, and the map runs here.
+    if workers <= 1 or len(items) < min_items or current_process().daemon:
         return [fn(item) for item in items]
     size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
     job = next(_job_numbers)
