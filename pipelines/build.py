@@ -39,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    ensure_instance()
+    if settings.executor == "celery":  # only a build beside workers can race to set it up
+        ensure_instance()
     command = build_command(settings, sys.argv[1:] if argv is None else argv)
     os.execv(command[0], command)
     return 0  # not reached
