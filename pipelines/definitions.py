@@ -17,17 +17,19 @@ from pipelines.assets.posts import posts
 from pipelines.checks import CHECKS
 from pipelines.executors import executor_for
 from pipelines.resources import settings_for_dagster, settings_from_environment
+from pipelines.store import StageStore
 
 ASSETS = (raw_pages, posts, articles, footnotes, mentions, rejects, dataset)
 
 
 @dg.definitions
 def defs() -> dg.Definitions:
-    """Assets, checks, the settings resource and the executor the settings choose."""
+    """Assets, checks, the settings, the stage store and the executor the settings choose."""
+    settings = settings_for_dagster()
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
-        resources={"settings": settings_for_dagster()},
+        resources={"settings": settings, "io_manager": StageStore(settings=settings)},
         executor=executor_for(settings_from_environment()),
         jobs=[
             dg.define_asset_job(

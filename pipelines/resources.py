@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import dagster as dg
+from upath import UPath
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REPO_ID = "commentary-corpus/commentary-corpus"  # the Hub dataset repo publish uploads to
@@ -25,8 +26,10 @@ ENV_VARS: dict[str, str] = {
     "executor": "CORPUS_EXECUTOR",
     "broker_url": "CORPUS_BROKER_URL",
     "backend_url": "CORPUS_BACKEND_URL",
+    "storage_root": "CORPUS_STORAGE_ROOT",
 }
 EXECUTORS = ("in_process", "celery")
+STAGES_FOLDER = ".stages"  # under the outputs folder; never part of a release
 INT_SETTINGS = frozenset({"workers"})
 
 
@@ -34,7 +37,9 @@ class CorpusSettings(dg.ConfigurableResource):
     """Where pages are read and the release written (relative to the project root), how many
     worker processes parse and dedupe (0: one per core), the Hub repo publish uploads to, and
     what runs the steps: this process (`in_process`) or Celery workers (`celery`, through the
-    broker at `broker_url`; results through `backend_url`, by default the broker).
+    broker at `broker_url`; results through `backend_url`, by default the broker), and where
+    the stages keep their tables and caches between runs (`storage_root`: a folder or a
+    fsspec URL such as `s3://bucket/prefix`; by default `<outputs_dir>/.stages`).
     """
 
     raw_dir: str = "data/raw"
@@ -44,12 +49,22 @@ class CorpusSettings(dg.ConfigurableResource):
     executor: str = "in_process"
     broker_url: str = ""
     backend_url: str = ""
+    storage_root: str = ""  # empty: a `.stages` folder inside the outputs folder
 
     def raw_path(self) -> Path:
         return (PROJECT_ROOT / self.raw_dir).resolve()
 
     def outputs_path(self) -> Path:
         return (PROJECT_ROOT / self.outputs_dir).resolve()
+
+    def storage_path(self) -> UPath:
+        """The root the stage tables and the build caches live under (local or object store)."""
+        if not self.storage_root:
+            return UPath(self.outputs_path() / STAGES_FOLDER)
+        root = UPath(self.storage_root)
+        if not root.protocol:  # a plain path: relative to the project, like the other folders
+            return UPath((PROJECT_ROOT / self.storage_root).resolve())
+        return root
 
     def worker_count(self) -> int:
         """Processes for the parallel stages: `workers`, or one per core when it is 0."""

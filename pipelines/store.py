@@ -1,0 +1,85 @@
+"""Where stage tables and build caches live between steps and runs: Parquet files under one
+UPath root (a local folder by default, any fsspec URL such as `s3://bucket/prefix` otherwise).
+
+A Celery worker on another machine reads the tables its step needs from the same root, so the
+root must be one every worker can reach (object storage on a cluster). `dagster-polars` would
+do this job but does not support polars 2, hence this small IO manager.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import uuid
+
+import dagster as dg
+import polars as pl
+from upath import UPath
+
+from pipelines.resources import CorpusSettings
+
+TABLES = "tables"  # stage outputs, one file per asset
+STAGE_COMPRESSION = "zstd"
+STAGE_COMPRESSION_LEVEL = 1  # written and read again within a build: speed over size
+
+
+def is_local(path: UPath) -> bool:
+    return path.protocol in ("", "file", "local")
+
+
+def write_frame(path: UPath, frame: pl.DataFrame) -> None:
+    """Write `frame` as Parquet at `path`; a reader never sees half a file.
+
+    Locally the file is written beside its target and renamed over it; an object store's
+    single PUT is atomic already.
+    """
+    buffer = io.BytesIO()
+    frame.write_parquet(
+        buffer, compression=STAGE_COMPRESSION, compression_level=STAGE_COMPRESSION_LEVEL
+    )
+    data = buffer.getvalue()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not is_local(path):
+        path.write_bytes(data)
+        return
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
+    tmp.write_bytes(data)
+    os.replace(tmp.path, path.path)
+
+
+def read_frame(path: UPath) -> pl.DataFrame:
+    return pl.read_parquet(io.BytesIO(path.read_bytes()))
+
+
+def table_path(root: UPath, asset_key: dg.AssetKey) -> UPath:
+    return root.joinpath(TABLES, *asset_key.path).with_suffix(".parquet")
+
+
+class StageStore(dg.ConfigurableIOManager):
+    """Stage tables as Parquet files under the settings' storage root."""
+
+    settings: CorpusSettings
+
+    def _path(self, asset_key: dg.AssetKey) -> UPath:
+        return table_path(self.settings.storage_path(), asset_key)
+
+    def handle_output(self, context: dg.OutputContext, obj: object) -> None:
+        if obj is None:
+            return
+        if not isinstance(obj, pl.DataFrame):
+            raise TypeError(
+                f"{context.asset_key.to_user_string()}: the stage store keeps polars "
+                f"DataFrames, not {type(obj).__name__}"
+            )
+        path = self._path(context.asset_key)
+        write_frame(path, obj)
+        context.add_output_metadata({"stored_at": str(path)})
+
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        path = self._path(context.asset_key)
+        if not path.exists():
+            raise dg.Failure(
+                f"{context.asset_key.to_user_string()} has no stored table at {path}: "
+                "materialize it first (sh scripts/build.sh builds everything)"
+            )
+        return read_frame(path)
