@@ -8,47 +8,14 @@ do this job but does not support polars 2, hence this small IO manager.
 
 from __future__ import annotations
 
-import io
-import os
-import uuid
-
 import dagster as dg
 import polars as pl
 from upath import UPath
 
+from pipelines.cache import read_frame, write_frame
 from pipelines.resources import CorpusSettings
 
 TABLES = "tables"  # stage outputs, one file per asset
-STAGE_COMPRESSION = "zstd"
-STAGE_COMPRESSION_LEVEL = 1  # written and read again within a build: speed over size
-
-
-def is_local(path: UPath) -> bool:
-    return path.protocol in ("", "file", "local")
-
-
-def write_frame(path: UPath, frame: pl.DataFrame) -> None:
-    """Write `frame` as Parquet at `path`; a reader never sees half a file.
-
-    Locally the file is written beside its target and renamed over it; an object store's
-    single PUT is atomic already.
-    """
-    buffer = io.BytesIO()
-    frame.write_parquet(
-        buffer, compression=STAGE_COMPRESSION, compression_level=STAGE_COMPRESSION_LEVEL
-    )
-    data = buffer.getvalue()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not is_local(path):
-        path.write_bytes(data)
-        return
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    tmp.write_bytes(data)
-    os.replace(tmp.path, path.path)
-
-
-def read_frame(path: UPath) -> pl.DataFrame:
-    return pl.read_parquet(io.BytesIO(path.read_bytes()))
 
 
 def table_path(root: UPath, asset_key: dg.AssetKey) -> UPath:

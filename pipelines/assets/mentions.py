@@ -4,14 +4,17 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.stage import Stage, stage_asset
+from pipelines.cache import cache_path, read_cache, write_frame
 from pipelines.executors import NER_QUEUE, QUEUE_TAG
 from pipelines.mentions.extract import load_model
 from pipelines.resources import CorpusSettings
 from pipelines.tables.footnotes import marker_spans
-from pipelines.tables.mentions import build_mentions, set_aside_misfits
+from pipelines.tables.mention_cache import NER_CACHE_SCHEMA, cached_mentions, ner_version
+from pipelines.tables.mentions import set_aside_misfits
 from schemas import MentionsSchema
 
 TOP_ENTITIES = 10
+NER_CACHE = "mentions_by_content"
 
 
 def _entities(mentions: pl.DataFrame) -> dict[str, object]:
@@ -41,6 +44,18 @@ def _entities(mentions: pl.DataFrame) -> dict[str, object]:
 )
 def mentions(settings: CorpusSettings, articles: pl.DataFrame, footnotes: pl.DataFrame) -> Stage:
     """Find entity mentions with the knowledge base and the packaged spaCy model."""
-    frame = build_mentions(load_model(), articles, marker_spans(footnotes))
-    fitting, misfits = set_aside_misfits(frame, articles)
-    return Stage(fitting, misfits)
+    where = cache_path(settings.storage_path(), NER_CACHE)
+    found = cached_mentions(
+        load_model,
+        articles,
+        marker_spans(footnotes),
+        read_cache(where, NER_CACHE_SCHEMA),
+        ner_version(),
+    )
+    write_frame(where, found.cache)
+    fitting, misfits = set_aside_misfits(found.mentions, articles)
+    metadata: dict[str, object] = {
+        "articles_recognised": found.recognised,
+        "articles_reused": found.reused,
+    }
+    return Stage(fitting, misfits, metadata)

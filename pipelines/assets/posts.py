@@ -4,9 +4,11 @@ import dagster as dg
 import polars as pl
 
 from pipelines.assets.stage import Stage, stage_asset
-from pipelines.rejects import rejects_frame
+from pipelines.cache import cache_path, code_version, read_cache, write_frame
 from pipelines.resources import CorpusSettings
-from pipelines.tables.posts import page_rejects, parse_pages, posts_frame
+from pipelines.tables.post_cache import PAGE_CACHE_SCHEMA, cached_posts
+
+PAGE_CACHE = "posts_by_page"
 
 
 @stage_asset(
@@ -23,13 +25,19 @@ from pipelines.tables.posts import page_rejects, parse_pages, posts_frame
 def posts(settings: CorpusSettings, raw_pages: pl.DataFrame) -> Stage:
     """Find the posts on each page and cut them into intro, title, front matter, body, notes."""
     workers = settings.worker_count()
-    parsed = parse_pages(raw_pages, workers=workers)
-    frame = posts_frame(parsed)
+    where = cache_path(settings.storage_path(), PAGE_CACHE)
+    found = cached_posts(
+        raw_pages, read_cache(where, PAGE_CACHE_SCHEMA), code_version(), workers=workers
+    )
+    write_frame(where, found.cache)
+    frame = found.posts
     per_page = frame.group_by("page").len().sort("page")
     metadata: dict[str, object] = {
         "posts_per_page": dg.MetadataValue.md(
             "\n".join(f"- {p}: {n}" for p, n in per_page.iter_rows())
         ),
         "parse_workers": workers,
+        "pages_parsed": found.parsed,
+        "pages_reused": found.reused,
     }
-    return Stage(frame, rejects_frame(page_rejects(raw_pages, parsed)), metadata)
+    return Stage(frame, found.rejects, metadata)
