@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -25,28 +26,46 @@ def parsed_pages() -> dict:
     return parse_folder(RAW_DIR)
 
 
-def materialize_into(raw: Path, out: Path) -> list[str]:
-    """Materialise every asset with real Dagster, reading `raw` and writing `out`.
+def materialize_into(raw: Path, out: Path, **settings: str) -> list[str]:
+    """Materialise every asset with real Dagster, reading `raw` and writing `out` (stage
+    tables and caches under `out`/.stages unless `storage_root` is given).
 
     Returns the warnings the run logged (what it set aside, for one).
     """
-    import logging
+    return [
+        entry.user_message
+        for entry in _run_logs(raw, out, **settings)
+        if entry.level == logging.WARNING and not entry.is_dagster_event
+    ]
 
+
+def materialize_metadata(raw: Path, out: Path, **settings: str) -> dict[str, dict]:
+    """Materialise every asset as `materialize_into` does; each asset's metadata, by name."""
+    found: dict[str, dict] = {}
+    for entry in _run_logs(raw, out, **settings):
+        event = entry.dagster_event
+        if event is not None and event.is_step_materialization:
+            materialization = event.step_materialization_data.materialization
+            found[materialization.asset_key.to_user_string()] = {
+                k: v.value for k, v in materialization.metadata.items()
+            }
+    return found
+
+
+def _run_logs(raw: Path, out: Path, **settings: str) -> list:
     import dagster as dg
 
     from pipelines.definitions import ASSETS
     from pipelines.resources import CorpusSettings
+    from pipelines.store import StageStore
 
     instance = dg.DagsterInstance.ephemeral()
+    corpus = CorpusSettings(raw_dir=str(raw), outputs_dir=str(out), **settings)
     result = dg.materialize(
         ASSETS,
-        resources={"settings": CorpusSettings(raw_dir=str(raw), outputs_dir=str(out))},
+        resources={"settings": corpus, "io_manager": StageStore(settings=corpus)},
         selection="*",
         instance=instance,
     )
     assert result.success
-    return [
-        entry.user_message
-        for entry in instance.all_logs(result.run_id)
-        if entry.level == logging.WARNING and not entry.is_dagster_event
-    ]
+    return list(instance.all_logs(result.run_id))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ import pytest
 import redis
 
 from tests.conftest import RAW_DIR, ROOT, materialize_into
+from tests.integration.services import free_port
 
 TABLES = ("articles", "footnotes", "mentions", "rejects")
 PAGES = ("001_7314a070cdfb5ef1.txt", "003_438df8717fa9cb3f.txt")
@@ -35,15 +35,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def broker_url() -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1"]
     server = subprocess.Popen(
         [*command, "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL
