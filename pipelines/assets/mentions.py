@@ -51,6 +51,7 @@ def mentions(settings: CorpusSettings, articles: pl.DataFrame, footnotes: pl.Dat
         marker_spans(footnotes),
         read_cache(where, NER_CACHE_SCHEMA),
         ner_version(),
+        workers=settings.worker_count(),
     )
     write_frame(where, found.cache)
     fitting, misfits = set_aside_misfits(found.mentions, articles)

@@ -67,6 +67,7 @@ def cached_mentions(
     markers: dict[str, list[tuple[int, int]]],
     previous: pl.DataFrame,
     version: str,
+    workers: int = 1,
 ) -> CachedMentions:
     """`build_mentions` for the articles whose key `previous` lacks; the others reused."""
     keys = pl.Series("content_key", mention_keys(articles, markers, version), pl.String)
@@ -75,7 +76,7 @@ def cached_mentions(
     )
     todo = articles.filter(~keys.is_in(known["content_key"].implode()))
     fresh = (
-        build_mentions(load_model(), todo, markers)
+        build_mentions(load_model(), todo, markers, workers)
         if len(todo)
         else pl.DataFrame(schema=MENTIONS_SCHEMA)
     )

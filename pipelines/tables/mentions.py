@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import zlib
+
 import polars as pl
 from spacy.language import Language
 
-from pipelines.mentions.extract import extract_mentions
+from pipelines.mentions.extract import Mention, extract_mentions
 from pipelines.rejects import rejects_frame, row_reject
+from pipelines.tables.parallel import ordered_map
 from schemas import MentionsSchema
 from schemas.catalog import polars_schema
 from schemas.common import FIELDS
 from schemas.integrity import field_text, mention_offset_errors
 
 MENTIONS_SCHEMA = polars_schema(MentionsSchema)
+MIN_TEXTS_PER_SHARD = 32  # below this a process costs more to start than its NER saves
 
 
 def field_texts(article: dict[str, object]) -> list[tuple[str, str]]:
@@ -20,9 +24,22 @@ def field_texts(article: dict[str, object]) -> list[tuple[str, str]]:
     return [(f, text) for f in FIELDS if (text := field_text(article, f)) is not None]
 
 
+def ner_shard(article_id: str, shards: int) -> int:
+    """The shard an article's NER runs in: a stable hash of its id, the same on any machine."""
+    return zlib.crc32(article_id.encode()) % shards
+
+
 def build_mentions(
-    nlp: Language, articles: pl.DataFrame, markers: dict[str, list[tuple[int, int]]]
+    nlp: Language,
+    articles: pl.DataFrame,
+    markers: dict[str, list[tuple[int, int]]],
+    workers: int = 1,
 ) -> pl.DataFrame:
+    """Every mention in the articles' text fields; NER in `workers` shards by article id.
+
+    Each shard runs in its own forked process (the model is loaded once, before the fork);
+    texts are independent, so the rows do not depend on how they were sharded.
+    """
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
     masks: list[list[tuple[int, int]]] = []
@@ -31,8 +48,20 @@ def build_mentions(
             keys.append((article["article_id"], field))
             texts.append(text)
             masks.append(markers.get(article["article_id"], []) if field == "body" else [])
+    shards = max(1, min(workers, len(texts) // MIN_TEXTS_PER_SHARD))
+    members: list[list[int]] = [[] for _ in range(shards)]
+    for i, (article_id, _) in enumerate(keys):
+        members[ner_shard(article_id, shards)].append(i)
+
+    def recognise(shard: list[int]) -> list[list[Mention]]:
+        return extract_mentions(nlp, [texts[i] for i in shard], [masks[i] for i in shard])
+
+    found_by_text: list[list[Mention]] = [[] for _ in texts]
+    for shard, found in zip(members, ordered_map(recognise, members, shards, 2), strict=True):
+        for i, mentions in zip(shard, found, strict=True):
+            found_by_text[i] = mentions
     rows = []
-    for (article_id, field), found in zip(keys, extract_mentions(nlp, texts, masks), strict=True):
+    for (article_id, field), found in zip(keys, found_by_text, strict=True):
         rows.extend(
             {
                 "article_id": article_id,

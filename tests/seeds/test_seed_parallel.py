@@ -31,3 +31,18 @@ def test_pool_and_sequential_runs_agree(tmp_path):
         with_notes.with_columns(article_id=pl.col("article_id") + f"-{n}") for n in range(6)
     )
     assert build_footnotes(many, workers=2).equals(build_footnotes(many, workers=1))
+
+
+def test_ner_in_shards_gives_the_rows_of_one_process():
+    from pipelines.mentions.extract import load_model
+    from pipelines.tables.footnotes import marker_spans
+    from pipelines.tables.mentions import MIN_TEXTS_PER_SHARD, build_mentions, ner_shard
+
+    articles = build_articles(posts_frame(parse_pages(pages_frame(list_pages(RAW_DIR)))))
+    markers = marker_spans(build_footnotes(articles))
+    shards = {ner_shard(a, 2) for a in articles["article_id"]}
+    assert shards == {0, 1} and len(articles) * 2 >= 2 * MIN_TEXTS_PER_SHARD
+    one = build_mentions(load_model(), articles, markers, workers=1)
+    two = build_mentions(load_model(), articles, markers, workers=2)
+    assert len(one) > 100
+    assert two.equals(one)
