@@ -12,6 +12,7 @@ from pipelines.assets.articles import articles
 from pipelines.assets.dataset import dataset, rejects
 from pipelines.assets.footnotes import footnotes
 from pipelines.assets.mentions import mentions
+from pipelines.assets.ner_shards import NER_SHARD_ASSETS
 from pipelines.assets.pages import raw_pages
 from pipelines.assets.posts import posts
 from pipelines.checks import CHECKS
@@ -19,7 +20,7 @@ from pipelines.executors import executor_for
 from pipelines.resources import settings_for_dagster, settings_from_environment
 from pipelines.store import StageStore
 
-ASSETS = (raw_pages, posts, articles, footnotes, mentions, rejects, dataset)
+ASSETS = (raw_pages, posts, articles, footnotes, *NER_SHARD_ASSETS, mentions, rejects, dataset)
 
 
 @dg.definitions

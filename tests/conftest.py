@@ -52,6 +52,13 @@ def materialize_metadata(raw: Path, out: Path, **settings: str) -> dict[str, dic
     return found
 
 
+def ner_counts(metadata: dict[str, dict]) -> dict[str, int]:
+    """Articles recognised and reused by NER, summed over the shards."""
+    shards = [m for name, m in metadata.items() if name.startswith("ner_shard_")]
+    assert shards, "no NER shard materialised"
+    return {k: sum(m[k] for m in shards) for k in ("articles_recognised", "articles_reused")}
+
+
 def _run_logs(raw: Path, out: Path, **settings: str) -> list:
     import dagster as dg
 

@@ -1,20 +1,16 @@
-"""mentions: every entity occurrence, pinned to its characters, validated."""
+"""mentions: every entity occurrence, pinned to its characters, validated (NER itself runs in
+the shards of `ner_shards`)."""
 
 import dagster as dg
 import polars as pl
 
+from pipelines.assets.ner_shards import SHARD_INPUTS
 from pipelines.assets.stage import Stage, stage_asset
-from pipelines.cache import cache_path, read_cache, write_frame
-from pipelines.executors import NER_QUEUE, QUEUE_TAG
-from pipelines.mentions.extract import load_model
 from pipelines.resources import CorpusSettings
-from pipelines.tables.footnotes import marker_spans
-from pipelines.tables.mention_cache import NER_CACHE_SCHEMA, cached_mentions, ner_version
 from pipelines.tables.mentions import set_aside_misfits
 from schemas import MentionsSchema
 
 TOP_ENTITIES = 10
-NER_CACHE = "mentions_by_content"
 
 
 def _entities(mentions: pl.DataFrame) -> dict[str, object]:
@@ -33,30 +29,19 @@ def _entities(mentions: pl.DataFrame) -> dict[str, object]:
     rejects="mention_rejects",
     rejects_description="Mentions that failed validation or whose offsets do not fit the text.",
     what="mentions",
-    inputs=["articles", "footnotes"],
+    inputs=["articles", *SHARD_INPUTS],
     preview=["article_id", "field", "surface", "label", "entity"],
     rejects_preview=["article_id", "reason"],
     group="enrich",
     model=MentionsSchema,
     describe=_entities,
     kinds=frozenset({"spacy"}),
-    op_tags={QUEUE_TAG: NER_QUEUE},  # on a cluster, NER runs on the workers serving `ner`
 )
-def mentions(settings: CorpusSettings, articles: pl.DataFrame, footnotes: pl.DataFrame) -> Stage:
-    """Find entity mentions with the knowledge base and the packaged spaCy model."""
-    where = cache_path(settings.storage_path(), NER_CACHE)
-    found = cached_mentions(
-        load_model,
-        articles,
-        marker_spans(footnotes),
-        read_cache(where, NER_CACHE_SCHEMA),
-        ner_version(),
-        workers=settings.worker_count(),
+def mentions(settings: CorpusSettings, articles: pl.DataFrame, **shards: pl.DataFrame) -> Stage:
+    """Gather the NER shards' mentions, in one order, and set aside any that do not fit."""
+    frame = pl.concat([shards[name] for name in SHARD_INPUTS]).sort(
+        "article_id", "field", "start", "end"
     )
-    write_frame(where, found.cache)
-    fitting, misfits = set_aside_misfits(found.mentions, articles)
-    metadata: dict[str, object] = {
-        "articles_recognised": found.recognised,
-        "articles_reused": found.reused,
-    }
-    return Stage(fitting, misfits, metadata)
+    fitting, misfits = set_aside_misfits(frame, articles)
+    per_shard = "\n".join(f"- {name}: {len(shards[name])}" for name in SHARD_INPUTS)
+    return Stage(fitting, misfits, {"mentions_per_shard": dg.MetadataValue.md(per_shard)})
