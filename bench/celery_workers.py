@@ -7,9 +7,10 @@ pages (`bench/scaled_corpus.py`), so the input is the same for every build.
     uv run python bench/celery_workers.py            # 4x the seed pages
     uv run python bench/celery_workers.py --scale 8
 
-Today the asset graph is a chain (pages → posts → articles → footnotes → mentions → release),
-so a second worker can only take the checks that run beside a stage: expect little gain until
-pages and mentions are partitioned (issue 17).
+The graph is a chain up to footnotes (pages → posts → articles → footnotes); NER then runs in
+four shard assets (`ner_shard_0..3`) that two workers can take two at a time, before
+mentions and the release. Inside a Celery pool process a step does not fork, so one worker
+process runs one shard on one core.
 """
 
 from __future__ import annotations
