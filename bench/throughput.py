@@ -92,8 +92,8 @@ def main() -> None:
     )
     if len(rows) >= 3:
         (_, b_m, t_m, _) = rows[-2]
-        early = (t_m - t_a) / (b_m - b_a)
-        late = (t_b - t_m) / (b_b - b_m)
+        early = (t_m - t_a) / ((b_m - b_a) / 1e6)
+        late = (t_b - t_m) / ((b_b - b_m) / 1e6)
         print(f"seconds per MB, first step {early:.1f}, last step {late:.1f} (linear: about equal)")
     met = marginal >= GOAL_MB_S
     print(f"goal (>= {GOAL_MB_S} MB/s marginal): {'met' if met else 'NOT MET'}")
