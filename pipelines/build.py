@@ -17,7 +17,7 @@ from pipelines.instance import ensure_instance
 from pipelines.resources import CorpusSettings, settings_from_environment
 
 # What a step reads; the executor settings stay with the process that runs the plan.
-RUN_SETTINGS = ("raw_dir", "outputs_dir", "workers", "hf_repo")
+RUN_SETTINGS = ("raw_dir", "outputs_dir", "workers", "hf_repo", "storage_root")
 
 
 def run_config(settings: CorpusSettings) -> dict[str, object]:

@@ -18,7 +18,7 @@ from pipelines.assets.posts import posts
 from pipelines.checks import CHECKS
 from pipelines.executors import executor_for
 from pipelines.resources import settings_for_dagster, settings_from_environment
-from pipelines.store import StageStore
+from pipelines.store import stage_store
 
 ASSETS = (raw_pages, posts, articles, footnotes, *NER_SHARD_ASSETS, mentions, rejects, dataset)
 
@@ -30,7 +30,7 @@ def defs() -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=CHECKS,
-        resources={"settings": settings, "io_manager": StageStore(settings=settings)},
+        resources={"settings": settings, "io_manager": stage_store},
         executor=executor_for(settings_from_environment()),
         jobs=[
             dg.define_asset_job(

@@ -22,13 +22,11 @@ def table_path(root: UPath, asset_key: dg.AssetKey) -> UPath:
     return root.joinpath(TABLES, *asset_key.path).with_suffix(".parquet")
 
 
-class StageStore(dg.ConfigurableIOManager):
-    """Stage tables as Parquet files under the settings' storage root."""
+class StageStore(dg.IOManager):
+    """Stage tables as Parquet files under one storage root."""
 
-    settings: CorpusSettings
-
-    def _path(self, asset_key: dg.AssetKey) -> UPath:
-        return table_path(self.settings.storage_path(), asset_key)
+    def __init__(self, root: UPath) -> None:
+        self.root = root
 
     def handle_output(self, context: dg.OutputContext, obj: object) -> None:
         if obj is None:
@@ -38,15 +36,25 @@ class StageStore(dg.ConfigurableIOManager):
                 f"{context.asset_key.to_user_string()}: the stage store keeps polars "
                 f"DataFrames, not {type(obj).__name__}"
             )
-        path = self._path(context.asset_key)
+        path = table_path(self.root, context.asset_key)
         write_frame(path, obj)
         context.add_output_metadata({"stored_at": str(path)})
 
     def load_input(self, context: dg.InputContext) -> pl.DataFrame:
-        path = self._path(context.asset_key)
+        path = table_path(self.root, context.asset_key)
         if not path.exists():
             raise dg.Failure(
                 f"{context.asset_key.to_user_string()} has no stored table at {path}: "
                 "materialize it first (sh scripts/build.sh builds everything)"
             )
         return read_frame(path)
+
+
+@dg.io_manager(
+    required_resource_keys={"settings"},
+    description="Stage tables as Parquet under the settings' storage root (local or s3://).",
+)
+def stage_store(context: dg.InitResourceContext) -> StageStore:
+    """The store at the root of the run's own settings (so a run config reaches it too)."""
+    settings: CorpusSettings = context.resources.settings
+    return StageStore(settings.storage_path())

@@ -64,13 +64,13 @@ def _run_logs(raw: Path, out: Path, **settings: str) -> list:
 
     from pipelines.definitions import ASSETS
     from pipelines.resources import CorpusSettings
-    from pipelines.store import StageStore
+    from pipelines.store import stage_store
 
     instance = dg.DagsterInstance.ephemeral()
     corpus = CorpusSettings(raw_dir=str(raw), outputs_dir=str(out), **settings)
     result = dg.materialize(
         ASSETS,
-        resources={"settings": corpus, "io_manager": StageStore(settings=corpus)},
+        resources={"settings": corpus, "io_manager": stage_store},
         selection="*",
         instance=instance,
     )

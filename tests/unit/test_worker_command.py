@@ -36,6 +36,7 @@ def test_the_run_config_carries_what_a_step_reads():
         "outputs_dir": "outputs",
         "workers": 3,
         "hf_repo": settings.hf_repo,
+        "storage_root": "",
     }
 
 
