@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import uuid
 from functools import cache
 from pathlib import Path
 
 import polars as pl
 from upath import UPath
+
+from pipelines.dataset.layout import write_atomic
 
 CODE_ROOTS = ("pipelines", "schemas")
 CODE_SUFFIXES = (".py", ".json", ".jsonl", ".csv", ".txt", ".tsv", ".yaml")
@@ -41,12 +41,10 @@ def write_frame(path: UPath, frame: pl.DataFrame) -> None:
     )
     data = buffer.getvalue()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not is_local(path):
+    if is_local(path):
+        write_atomic(Path(path.path), data)
+    else:
         path.write_bytes(data)
-        return
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    tmp.write_bytes(data)
-    os.replace(tmp.path, path.path)
 
 
 def read_frame(path: UPath) -> pl.DataFrame:

@@ -48,10 +48,12 @@ def _ner_shard_asset(shard: int) -> dg.AssetsDefinition:
         metadata: dict[str, object] = {}
         with timed(metadata):
             where = cache_path(settings.storage_path(), f"{NER_CACHE}/{shard}-of-{NER_SHARDS}")
+            mine = in_shard(articles, shard)
+            notes = footnotes.filter(pl.col("article_id").is_in(mine["article_id"].implode()))
             found = cached_mentions(
                 load_model,
-                in_shard(articles, shard),
-                marker_spans(footnotes),
+                mine,
+                marker_spans(notes),
                 read_cache(where, NER_CACHE_SCHEMA),
                 ner_version(),
                 workers=settings.worker_count(),

@@ -44,7 +44,6 @@ def stage_asset(
     model: type[pa.DataFrameModel] | None = None,
     describe: Describe = _no_more,
     kinds: frozenset[str] = frozenset(),
-    op_tags: dict[str, str] | None = None,
 ) -> Callable[[StageFunction], dg.AssetsDefinition]:
     """A multi-asset of `table` and `rejects` from `fn(settings, **inputs) -> Stage`.
 
@@ -70,7 +69,6 @@ def stage_asset(
             ins={name: dg.AssetIn() for name in inputs},
             required_resource_keys={"settings"},
             description=fn.__doc__,
-            op_tags=op_tags,
         )
         def _asset(
             context: dg.AssetExecutionContext, **frames: pl.DataFrame

@@ -74,13 +74,14 @@ def cached_mentions(
     known = previous.filter(pl.col("content_key").is_in(keys.implode())).unique(
         "content_key", keep="first", maintain_order=True
     )
-    todo = articles.filter(~keys.is_in(known["content_key"].implode()))
+    new = ~keys.is_in(known["content_key"].implode())
+    todo = articles.filter(new)
     fresh = (
         build_mentions(load_model(), todo, markers, workers)
         if len(todo)
         else pl.DataFrame(schema=MENTIONS_SCHEMA)
     )
-    fresh_entries = _entries(todo, keys.filter(~keys.is_in(known["content_key"].implode())), fresh)
+    fresh_entries = _entries(todo, keys.filter(new), fresh)
     entries = pl.concat([known, fresh_entries])
     reused = (
         known.explode("mentions")
