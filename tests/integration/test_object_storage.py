@@ -22,8 +22,10 @@ TABLES = ("articles", "footnotes", "mentions", "rejects")
 
 def _answers(url: str) -> bool:
     try:
-        return requests.get(url, timeout=1).status_code < 500
-    except requests.ConnectionError:
+        return requests.get(url, timeout=5).status_code < 500
+    # A server still importing its modules can accept the connection and answer late: a read
+    # timeout means "not yet", like a refused connection.
+    except requests.RequestException:
         return False
 
 
@@ -52,7 +54,7 @@ def s3_endpoint() -> Iterator[str]:
         AWS_DEFAULT_REGION="us-east-1",
     )
     try:
-        wait_until(lambda: _answers(url), 30, "moto_server")
+        wait_until(lambda: _answers(url), 90, "moto_server")
         import s3fs
 
         s3fs.S3FileSystem.clear_instance_cache()
