@@ -2,48 +2,123 @@
 
 The settings travel with the run as its run config, so steps that run elsewhere (Celery
 workers, whose own environment may differ) read the same pages and write the same release as
-the command that started them. Extra arguments go to `dagster asset materialize`.
+the command that started them. The build prints a line per finished stage, a bar for NER and
+the steps' warnings, then a summary; `--verbose` shows Dagster's own DEBUG log instead. Other
+arguments go to `dagster asset materialize`.
+
+Exit codes: 0 built; 1 the run failed; 2 bad settings; 3 built, but rows or pages were set
+aside and `--fail-on-rejects` was given.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
+import subprocess
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from pipelines.instance import ensure_instance
-from pipelines.resources import CorpusSettings, settings_from_environment
+from pipelines.resources import PROJECT_ROOT, CorpusSettings, settings_from_environment
 
 # What a step reads; the executor settings stay with the process that runs the plan.
 RUN_SETTINGS = ("raw_dir", "outputs_dir", "workers", "hf_repo", "storage_root")
+# Dagster's notes to its own developers (a command superseded, a parameter in beta): nothing a
+# user of the dataset can act on, so they are left out unless --verbose.
+LIBRARY_WARNING = re.compile(r"^\S+\.py:\d+: (?:Supersession|Beta|Preview)Warning: ")
+EXIT_REJECTS = 3
 
 
-def run_config(settings: CorpusSettings) -> dict[str, object]:
-    """The run config that hands these settings to the `settings` resource of every step."""
+def run_config(settings: CorpusSettings, verbose: bool = False) -> dict[str, object]:
+    """The run config that hands these settings to the `settings` resource of every step.
+
+    Without `verbose` Dagster's console log is silenced: the build's own lines, read from
+    the run's events, say what a user needs, warnings included."""
     values = {name: getattr(settings, name) for name in RUN_SETTINGS}
-    return {"resources": {"settings": {"config": values}}}
+    level = "DEBUG" if verbose else "CRITICAL"
+    return {
+        "resources": {"settings": {"config": values}},
+        "loggers": {"console": {"config": {"log_level": level}}},
+    }
 
 
-def build_command(settings: CorpusSettings, extra: Sequence[str]) -> list[str]:
+def build_command(
+    settings: CorpusSettings, extra: Sequence[str], verbose: bool = False
+) -> list[str]:
     dagster = str(Path(sys.executable).with_name("dagster"))
     command = [dagster, "asset", "materialize", "--select", "*", "-m", "pipelines"]
-    return [*command, "--config-json", json.dumps(run_config(settings)), *extra]
+    config = json.dumps(run_config(settings, verbose))
+    return [*command, "--config-json", config, *extra]
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(
+        prog="sh scripts/build.sh", description="Build the dataset from the pages in data/raw/."
+    )
+    parser.add_argument("--verbose", action="store_true", help="show Dagster's DEBUG log")
+    parser.add_argument(
+        "--fail-on-rejects",
+        action="store_true",
+        help=f"exit with {EXIT_REJECTS} when any row or page was set aside",
+    )
+    return parser.parse_known_args(argv)
+
+
+def _forward(stream: IO[str], out: IO[str], verbose: bool) -> None:
+    from pipelines.progress import filtered
+
+    lines = stream if verbose else filtered(stream, lambda s: bool(LIBRARY_WARNING.match(s)))
+    for line in lines:
+        out.write(line)
+        out.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args, extra = parse_args(sys.argv[1:] if argv is None else argv)
     settings = settings_from_environment()
     try:
         settings.check_executor()
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if settings.executor == "celery":  # only a build beside workers can race to set it up
-        ensure_instance()
-    command = build_command(settings, sys.argv[1:] if argv is None else argv)
-    os.execv(command[0], command)
-    return 0  # not reached
+    # the instance the UI reads too (./dagster.yaml), unless DAGSTER_HOME names another
+    os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT))
+    ensure_instance()
+    from dagster import DagsterInstance
+
+    from pipelines.progress import RunWatcher, follow
+    from pipelines.summary import summary_text
+
+    print(f"Building from {settings.raw_dir}/ into {settings.outputs_dir}/ …", flush=True)
+    started = time.time()
+    child = subprocess.Popen(
+        build_command(settings, extra, args.verbose), stderr=subprocess.PIPE, text=True
+    )
+    assert child.stderr is not None
+    relay = threading.Thread(target=_forward, args=(child.stderr, sys.stderr, args.verbose))
+    relay.start()
+    with DagsterInstance.get() as instance:
+        watcher = RunWatcher(instance, sys.stdout, logs=not args.verbose)
+        follow(watcher, lambda: child.poll() is None, started)
+    relay.join()
+    view = watcher.view
+    if child.returncode != 0 or view.failed_steps:
+        print(f"Build failed (exit code {child.returncode}); run with --verbose for the whole log.")
+        return 1
+    outputs = settings.outputs_path()
+    shown = Path(os.path.relpath(outputs)) if outputs.is_relative_to(Path.cwd()) else outputs
+    home = os.environ["DAGSTER_HOME"]
+    other_home = None if Path(home).resolve() == PROJECT_ROOT else home
+    seconds = time.time() - started
+    print(summary_text(outputs, seconds, view.failed_checks, view.checks_passed, shown, other_home))
+    rejects = view.rows.get("rejects", 0)
+    return EXIT_REJECTS if args.fail_on_rejects and rejects else 0
 
 
 if __name__ == "__main__":

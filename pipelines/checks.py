@@ -4,10 +4,12 @@ import dagster as dg
 import pandera.polars as pa
 import polars as pl
 
+from pipelines.display import cut
 from schemas import ArticlesSchema, FootnotesSchema, MentionsSchema
 from schemas.integrity import footnote_count_errors, mention_offset_errors, orphan_rows
 
 MAX_LISTED = 20
+REASON_CHARS = 160
 
 
 def _pandera_result(frame: pl.DataFrame, model: type[pa.DataFrameModel]) -> dg.AssetCheckResult:
@@ -86,10 +88,32 @@ def mentions_integrity(mentions: pl.DataFrame, articles: pl.DataFrame) -> dg.Ass
     return _problems_result(problems)
 
 
+@dg.asset_check(
+    asset="rejects",
+    description="Nothing was set aside. WARN (the run still publishes) when any page, block or "
+    "row went to rejects, so the UI shows the asset yellow and the build's summary names them.",
+)
+def nothing_set_aside(rejects: pl.DataFrame) -> dg.AssetCheckResult:
+    by_reason = rejects.group_by("stage", "reason").len().sort("len", descending=True)
+    listed = [
+        f"- {n} × {cut(reason, REASON_CHARS)} ({stage})"
+        for stage, reason, n in by_reason.head(MAX_LISTED).iter_rows()
+    ]
+    return dg.AssetCheckResult(
+        passed=rejects.is_empty(),
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "rejects": len(rejects),
+            "by_reason": dg.MetadataValue.md("\n".join(listed) or "none"),
+        },
+    )
+
+
 CHECKS = [
     articles_schema,
     footnotes_schema,
     footnotes_integrity,
     mentions_schema,
     mentions_integrity,
+    nothing_set_aside,
 ]

@@ -1,6 +1,6 @@
-# Shared by build.sh and worker.sh: one persistent Dagster instance in .dagster/ (git-ignored),
-# unless DAGSTER_HOME says otherwise, so Celery workers and the build see the same runs.
-DAGSTER_HOME="${DAGSTER_HOME:-$PWD/.dagster}"
+# Shared by build.sh and worker.sh: the project's one Dagster instance, configured by
+# ./dagster.yaml (storage in .dagster/, git-ignored), which `uv run dagster dev` started here
+# reads as well; DAGSTER_HOME overrides it.
+DAGSTER_HOME="${DAGSTER_HOME:-$PWD}"
 export DAGSTER_HOME
 mkdir -p "$DAGSTER_HOME"
-[ -f "$DAGSTER_HOME/dagster.yaml" ] || printf 'telemetry:\n  enabled: false\n' > "$DAGSTER_HOME/dagster.yaml"

@@ -33,7 +33,9 @@ def rejects(
         "\n".join(f"- {s}: {n}" for s, n in by_stage.iter_rows()) or "none"
     )
     if len(frame):
-        context.log.warning(f"{len(frame)} rejects in total; see outputs/rejects.parquet")
+        context.log.warning(
+            f"{len(frame)} rejects in total; see rejects.parquet in the outputs folder"
+        )
     context.add_output_metadata(metadata)
     return frame
 

@@ -9,10 +9,11 @@ from contextlib import contextmanager
 import dagster as dg
 import polars as pl
 
+from pipelines.display import cut
 from schemas.catalog import TABLES
 
 PREVIEW_ROWS = 5
-PREVIEW_CHARS = 60
+PREVIEW_CHARS = 80
 REASONS_LOGGED = 5  # the most frequent reasons a run's log names when rows are set aside
 PLACES_LOGGED = 3  # articles (or pages) named per reason
 REASON_CHARS = 160  # a reason is cut here in the log (the rejects table keeps it whole)
@@ -25,7 +26,7 @@ def preview(frame: pl.DataFrame, columns: list[str] | None = None) -> dg.Metadat
     rule = "|" + "---|" * len(shown.columns)
     lines = [header, rule]
     for row in shown.iter_rows():
-        cells = [str(v).replace("|", "\\|").replace("\n", " ")[:PREVIEW_CHARS] for v in row]
+        cells = [cut(str(v).replace("|", "\\|").replace("\n", " "), PREVIEW_CHARS) for v in row]
         lines.append("| " + " | ".join(cells) + " |")
     return dg.MetadataValue.md("\n".join(lines))
 
@@ -84,13 +85,9 @@ def set_aside_summary(rejects: pl.DataFrame, what: str) -> str | None:
         .sort("n", descending=True, maintain_order=True)
     )
     parts = [
-        f"{_cut(reason)} ×{n}" + (f" ({', '.join(places)})" if places else "")
+        f"{cut(reason, REASON_CHARS)} ×{n}" + (f" ({', '.join(places)})" if places else "")
         for reason, n, places in counted.head(REASONS_LOGGED).iter_rows()
     ]
     more = len(counted) - REASONS_LOGGED
     tail = f"; and {more} other reasons" if more > 0 else ""
     return f"{len(rejects)} {what} set aside: " + "; ".join(parts) + tail
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= REASON_CHARS else text[:REASON_CHARS] + "…"

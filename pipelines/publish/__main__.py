@@ -3,7 +3,8 @@
     python -m pipelines.publish --dry-run          # list what would be uploaded, touch nothing
     HF_TOKEN=… python -m pipelines.publish --bump minor --repo-id OWNER/NAME
 
-Exit codes: 0 done, 1 no release to publish, 2 usage error or no HF_TOKEN.
+Exit codes: 0 done, 1 no release to publish, 2 usage error or no HF_TOKEN, 3 the release holds
+rejects (rows or pages a build set aside) and --allow-rejects was not given.
 """
 
 from __future__ import annotations
@@ -15,9 +16,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pipelines.publish.metadata import TOKEN_ENV
-from pipelines.publish.upload import HubApi, format_plan, publish, published_files, release_folder
+from pipelines.publish.upload import (
+    HubApi,
+    format_plan,
+    publish,
+    published_files,
+    rejects_held,
+    release_folder,
+)
 from pipelines.publish.version import PARTS, VERSION_FILE, bump_version, read_version
 from pipelines.resources import ENV_VARS, settings_from_environment
+
+EXIT_REJECTS = 3
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -48,6 +58,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--bump", choices=PARTS, default="minor", help="which version part to bump (minor)"
     )
     parser.add_argument("--private", action="store_true", help="create the repo as private")
+    parser.add_argument(
+        "--allow-rejects",
+        action="store_true",
+        help="publish even though the build set rows or pages aside (they are in "
+        "rejects.parquet, which is published with the release)",
+    )
     return parser.parse_args(argv)
 
 
@@ -81,6 +97,17 @@ def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi]
         return 1
     version = read_version(VERSION_FILE)
     new_version = bump_version(version, args.bump)
+    held = rejects_held(outputs)
+    refused = held > 0 and not args.allow_rejects
+    if refused:
+        print(
+            f"{'note' if args.dry_run else 'error'}: the release holds {held:,} rejects (rows or "
+            f"pages the build set aside; see {outputs / 'rejects.parquet'}). Mend the input and "
+            "rebuild, or publish them as they are with --allow-rejects.",
+            file=sys.stderr,
+        )
+    if refused and not args.dry_run:
+        return EXIT_REJECTS
     if args.dry_run:
         print(format_plan(repo_id, version, new_version, published_files(outputs), args.private))
         print(
@@ -99,6 +126,7 @@ def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi]
         bump=args.bump,
         private=args.private,
         comments=column_comments(),
+        allow_rejects=args.allow_rejects,
     )
     print(format_plan(repo_id, version, result.version, result.files, args.private))
     print(f"published {repo_id} version {result.version} (tag v{result.version})")

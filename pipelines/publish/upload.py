@@ -92,6 +92,22 @@ def release_folder(outputs: Path) -> Path:
     return current.resolve()
 
 
+class ReleaseHoldsRejects(RuntimeError):
+    """The release holds rows or pages a build set aside; publishing needs allow_rejects."""
+
+    def __init__(self, held: int) -> None:
+        super().__init__(f"the release holds {held:,} rejects")
+        self.held = held
+
+
+def rejects_held(outputs: Path) -> int:
+    """Rows in the release's rejects table: what a build set aside (0 when there is none)."""
+    path = release_folder(outputs) / "rejects.parquet"
+    if not path.exists():
+        return 0
+    return int(pl.scan_parquet(path).select(pl.len()).collect().item())
+
+
 def release_notes(tables: Mapping[str, pl.DataFrame]) -> list[str]:
     """The generated changelog lines of a release: rows per table."""
     counts = ", ".join(f"{name} {frame.height:,}" for name, frame in tables.items())
@@ -109,14 +125,19 @@ def publish(
     version_file: Path = VERSION_FILE,
     changelog_file: Path = CHANGELOG_FILE,
     released: datetime.date | None = None,
+    allow_rejects: bool = False,
 ) -> PublishResult:
     """Bump the version, rewrite the release documents with it, upload, then record the bump.
 
     VERSION and CHANGELOG.md are written only after the upload succeeded, so a failed
-    upload can simply be run again and gets the same version.
+    upload can simply be run again and gets the same version. A release holding rejects is
+    refused (ReleaseHoldsRejects) unless `allow_rejects`.
     """
     released = released or datetime.date.today()
     folder = release_folder(outputs)
+    held = rejects_held(outputs)
+    if held and not allow_rejects:
+        raise ReleaseHoldsRejects(held)
     version = bump_version(read_version(version_file), bump)
     parquet = {path.stem: path for path in folder.glob("*.parquet")}
     tables = {name: pl.read_parquet(parquet[name]) for name in ordered_tables(list(parquet))}

@@ -18,7 +18,7 @@ import pytest
 from pipelines.dataset.describe import column_comments
 from pipelines.publish import bump_version
 from pipelines.publish.__main__ import main
-from pipelines.publish.upload import publish, published_files
+from pipelines.publish.upload import ReleaseHoldsRejects, publish, published_files
 from pipelines.publish.version import changelog_with_entry, read_version
 from tests.unit.publish_fixtures import RELEASED, REPO, ROOT, build_outputs, synthetic_tables
 
@@ -112,6 +112,21 @@ def test_upload_without_token_exits_2(
     assert "HF_TOKEN" in capsys.readouterr().err
 
 
+def test_a_release_with_rejects_is_refused_unless_allowed(
+    outputs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("HF_TOKEN", "hf_not_a_real_token")
+    args = ["--outputs", str(outputs), "--repo-id", REPO]
+    assert main(args, api_factory=no_hub) == 3
+    err = capsys.readouterr().err
+    assert "1 rejects" in err and "--allow-rejects" in err and "hf_not_a_real_token" not in err
+    with pytest.raises(ReleaseHoldsRejects):
+        publish(outputs, REPO, FakeHub(), comments=column_comments())
+    # a dry run still lists the files, and says a real run would be refused
+    assert main([*args, "--dry-run"], api_factory=no_hub) == 0
+    assert "--allow-rejects" in capsys.readouterr().err
+
+
 def test_publish_bumps_rewrites_uploads_tags_and_records(outputs: Path, tmp_path: Path):
     version_file = tmp_path / "VERSION"
     version_file.write_text("0.3.1\n")
@@ -127,6 +142,7 @@ def test_publish_bumps_rewrites_uploads_tags_and_records(outputs: Path, tmp_path
         version_file=version_file,
         changelog_file=changelog_file,
         released=RELEASED,
+        allow_rejects=True,  # the synthetic release holds one reject
     )
     assert result.version == "0.4.0"
     assert [name for name, _ in hub.calls] == ["create_repo", "create_commit", "create_tag"]
