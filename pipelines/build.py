@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -101,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_command(settings, extra, args.verbose), stderr=subprocess.PIPE, text=True
     )
     assert child.stderr is not None
+    # a build stopped by a signal stops its run too: the run is the child's, not ours
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, lambda number, _frame: child.send_signal(number))
     relay = threading.Thread(target=_forward, args=(child.stderr, sys.stderr, args.verbose))
     relay.start()
     with DagsterInstance.get() as instance:

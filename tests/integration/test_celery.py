@@ -112,7 +112,8 @@ def celery_build(tmp_path: Path, broker: str, raw: Path, out: Path) -> Iterator[
             stderr=subprocess.STDOUT,
         )
         build = subprocess.Popen(
-            [sys.executable, "-m", "pipelines.build"],
+            # --verbose: the tests read Dagster's own log (queues, worker errors)
+            [sys.executable, "-m", "pipelines.build", "--verbose"],
             cwd=ROOT,
             env={
                 **env,
