@@ -20,6 +20,20 @@ class MentionsSchema(pa.DataFrameModel):
     )
     start: pl.Int64 = pa.Field(ge=0, description="Character offset of the first character.")
     end: pl.Int64 = pa.Field(gt=0, description="Character offset after the last character.")
+    paragraph: pl.Int64 = pa.Field(
+        ge=0,
+        description=(
+            "0-based index, within the field, of the paragraph holding the mention: paragraphs "
+            "are separated by a blank line; in caption, each caption is one paragraph."
+        ),
+    )
+    sentence: pl.Int64 = pa.Field(
+        ge=0,
+        description=(
+            "0-based index, within the field (not reset at each paragraph), of the sentence "
+            "holding the mention (spaCy's rule-based sentencizer; never crosses a paragraph)."
+        ),
+    )
     surface: str = pa.Field(str_length={"min_value": 1}, description="The text as written.")
     label: str = pa.Field(isin=list(LABELS), description="spaCy / OntoNotes label.")
     entity: str = pa.Field(str_length={"min_value": 1}, description="Canonical name.")
@@ -38,3 +52,7 @@ class MentionsSchema(pa.DataFrameModel):
         return data.lazyframe.select(
             (pl.col("end") - pl.col("start")) == pl.col("surface").str.len_chars()
         )
+
+    @pa.dataframe_check(description="paragraph <= sentence (every paragraph has a sentence)")
+    def sentence_after_paragraph(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("paragraph") <= pl.col("sentence"))

@@ -7,7 +7,7 @@ import polars as pl
 from pipelines.assets.ner_shards import SHARD_INPUTS
 from pipelines.assets.stage import Stage, stage_asset
 from pipelines.resources import CorpusSettings
-from pipelines.tables.mentions import set_aside_misfits
+from pipelines.tables.mentions import locate_mentions, set_aside_misfits
 from schemas import MentionsSchema
 
 TOP_ENTITIES = 10
@@ -38,10 +38,11 @@ def _entities(mentions: pl.DataFrame) -> dict[str, object]:
     kinds=frozenset({"spacy"}),
 )
 def mentions(settings: CorpusSettings, articles: pl.DataFrame, **shards: pl.DataFrame) -> Stage:
-    """Gather the NER shards' mentions, in one order, and set aside any that do not fit."""
+    """Gather the NER shards' mentions, set aside misfits, locate the rest in their text."""
     frame = pl.concat([shards[name] for name in SHARD_INPUTS]).sort(
         "article_id", "field", "start", "end"
     )
     fitting, misfits = set_aside_misfits(frame, articles)
+    fitting = locate_mentions(fitting, articles)  # after NER, from the text: not in the cache
     per_shard = "\n".join(f"- {name}: {len(shards[name])}" for name in SHARD_INPUTS)
     return Stage(fitting, misfits, {"mentions_per_shard": dg.MetadataValue.md(per_shard)})

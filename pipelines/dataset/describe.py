@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pipelines.dataset.cooccurrence import (
+    ENTITY_COOCCURRENCE,
+    ENTITY_COOCCURRENCE_COMMENT,
+    ENTITY_COOCCURRENCE_SQL,
+)
 from schemas.catalog import TABLES
 
 VIEWS = {
@@ -18,15 +23,18 @@ VIEWS = {
         SELECT d.domain, count(*) AS citations, count(DISTINCT f.article_id) AS articles
         FROM footnotes f, unnest(f.domains) AS d(domain)
         GROUP BY d.domain ORDER BY citations DESC, d.domain""",
+    ENTITY_COOCCURRENCE: ENTITY_COOCCURRENCE_SQL,
 }
+VIEW_COMMENTS = {ENTITY_COOCCURRENCE: ENTITY_COOCCURRENCE_COMMENT}
 
 
 def column_comments() -> dict[str, dict[str, str]]:
-    """table -> {"": table description, column: description}."""
+    """table -> {"": table description, column: description}; view -> {"": its comment}."""
     comments: dict[str, dict[str, str]] = {}
     for table, model in TABLES.items():
         schema = model.to_schema()
         entry = {"": (model.__doc__ or "").strip()}
         entry.update({name: col.description or "" for name, col in schema.columns.items()})
         comments[table] = entry
+    comments.update({view: {"": text} for view, text in VIEW_COMMENTS.items()})
     return comments

@@ -17,6 +17,7 @@ from pipelines.dataset.layout import (
     parquet_name,
     write_parquet,
 )
+from pipelines.dataset.search import create_search
 
 # (release folder, tables in memory) -> names of the documents it wrote into the folder
 DocumentWriter = Callable[[Path, Mapping[str, pl.DataFrame]], list[str]]
@@ -46,6 +47,9 @@ def _write_duckdb(
                     con.execute(f'COMMENT ON COLUMN "{name}"."{column}" IS \'{_sql_str(text)}\'')
         for name, sql in views.items():
             con.execute(f'CREATE VIEW "{name}" AS {sql}')
+            if view_comment := comments.get(name, {}).get(""):  # a view's entry: its comment
+                con.execute(f"COMMENT ON VIEW \"{name}\" IS '{_sql_str(view_comment)}'")
+        create_search(con)  # FTS index + search_articles, when articles has its text
         con.execute("CHECKPOINT")
     finally:
         con.close()

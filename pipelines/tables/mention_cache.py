@@ -18,9 +18,9 @@ import polars as pl
 from spacy.language import Language
 
 from pipelines.cache import code_version, content_key
-from pipelines.tables.mentions import MENTIONS_SCHEMA, build_mentions, field_texts
+from pipelines.tables.mentions import NER_SCHEMA, build_mentions, field_texts
 
-MENTION_ROW = pl.Struct({k: v for k, v in MENTIONS_SCHEMA.items() if k != "article_id"})
+MENTION_ROW = pl.Struct({k: v for k, v in NER_SCHEMA.items() if k != "article_id"})
 NER_CACHE_SCHEMA: dict[str, pl.DataType] = {
     "content_key": pl.String(),
     "article_id": pl.String(),
@@ -79,7 +79,7 @@ def cached_mentions(
     fresh = (
         build_mentions(load_model(), todo, markers, workers)
         if len(todo)
-        else pl.DataFrame(schema=MENTIONS_SCHEMA)
+        else pl.DataFrame(schema=NER_SCHEMA)
     )
     fresh_entries = _entries(todo, keys.filter(new), fresh)
     entries = pl.concat([known, fresh_entries])
@@ -87,7 +87,7 @@ def cached_mentions(
         known.explode("mentions")
         .drop_nulls("mentions")
         .select("article_id", pl.col("mentions").struct.unnest())
-        .select(list(MENTIONS_SCHEMA))
+        .select(list(NER_SCHEMA))
     )
     mentions = pl.concat([reused, fresh]).sort("article_id", "field", "start", "end")
     return CachedMentions(mentions, entries.sort("content_key"), len(todo), len(known))
@@ -96,7 +96,7 @@ def cached_mentions(
 def _entries(todo: pl.DataFrame, keys: pl.Series, fresh: pl.DataFrame) -> pl.DataFrame:
     """Cache rows for freshly recognised articles, an empty list for one without mentions."""
     grouped = fresh.group_by("article_id").agg(
-        pl.struct([c for c in MENTIONS_SCHEMA if c != "article_id"]).alias("mentions")
+        pl.struct([c for c in NER_SCHEMA if c != "article_id"]).alias("mentions")
     )
     ids = pl.DataFrame({"content_key": keys, "article_id": todo["article_id"]})
     joined = ids.join(grouped, on="article_id", how="left", maintain_order="left")

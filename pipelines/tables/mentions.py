@@ -8,6 +8,7 @@ import polars as pl
 from spacy.language import Language
 
 from pipelines.mentions.extract import Mention, extract_mentions
+from pipelines.mentions.locate import layouts
 from pipelines.rejects import rejects_frame, row_reject
 from pipelines.tables.parallel import ordered_map
 from schemas import MentionsSchema
@@ -16,6 +17,9 @@ from schemas.common import FIELDS
 from schemas.integrity import field_text, mention_offset_errors
 
 MENTIONS_SCHEMA = polars_schema(MentionsSchema)
+# Found from the text after NER, so the NER cache (keyed by text) neither holds nor needs them.
+LOCATION_COLUMNS = ("paragraph", "sentence")
+NER_SCHEMA = {k: v for k, v in MENTIONS_SCHEMA.items() if k not in LOCATION_COLUMNS}
 MIN_TEXTS_PER_SHARD = 32  # below this a process costs more to start than its NER saves
 
 
@@ -75,7 +79,24 @@ def build_mentions(
             }
             for m in found
         )
-    return pl.DataFrame(rows, schema=MENTIONS_SCHEMA).sort("article_id", "field", "start", "end")
+    return pl.DataFrame(rows, schema=NER_SCHEMA).sort("article_id", "field", "start", "end")
+
+
+def locate_mentions(mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """The mentions with the paragraph and sentence of their field that hold them.
+
+    Every mention's offsets must fit its field's text (see `set_aside_misfits`).
+    """
+    by_id = {row["article_id"]: row for row in articles.iter_rows(named=True)}
+    pairs = mentions.select("article_id", "field").unique(maintain_order=True).rows()
+    texts = [(field, field_text(by_id[article_id], field) or "") for article_id, field in pairs]
+    layout = dict(zip(pairs, layouts(texts), strict=True))
+    located = [
+        layout[(article_id, field)].locate(start)
+        for article_id, field, start in mentions.select("article_id", "field", "start").iter_rows()
+    ]
+    found = pl.DataFrame(located, schema=dict.fromkeys(LOCATION_COLUMNS, pl.Int64), orient="row")
+    return pl.concat([mentions, found], how="horizontal").select(list(MENTIONS_SCHEMA))
 
 
 def set_aside_misfits(

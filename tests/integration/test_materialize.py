@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from pipelines.dataset.search import connect, search
 from tests.conftest import RAW_DIR, materialize_into
 
 CONTRACT = {
@@ -50,6 +51,8 @@ CONTRACT = {
         "field": "VARCHAR",
         "start": "BIGINT",
         "end": "BIGINT",
+        "paragraph": "BIGINT",
+        "sentence": "BIGINT",
         "surface": "VARCHAR",
         "label": "VARCHAR",
         "entity": "VARCHAR",
@@ -131,3 +134,48 @@ def test_release_documents_are_written_next_to_the_data(built):
         assert (built / name).is_file(), name
     sums = (built / "SHA256SUMS").read_text(encoding="utf-8")
     assert "articles.parquet" in sums and "corpus.duckdb" in sums
+
+
+def test_full_text_search_from_a_read_only_connection(built):
+    con = connect(built / "corpus.duckdb")
+    rows = search(con, "Uyghur")
+    # page 000: the Diplomat piece on Beijing and the Taliban names Uyghurs eleven times
+    assert rows[0][1:3] == (
+        "Inheriting the Storm: Beijing’s Difficult new Relationship with Kabul",
+        "The Diplomat",
+    )
+    assert len(rows) >= 3  # pages 000 and 002 hold several more articles naming Uyghurs
+    assert [r[3] for r in rows] == sorted((r[3] for r in rows), reverse=True)
+    assert search(con, "Zanzibar") == []
+    con.close()
+
+
+def test_entity_cooccurrence_counts_pairs_named_in_one_sentence(built):
+    con = duckdb.connect(str(built / "corpus.duckdb"), read_only=True)
+    comment = con.execute(
+        "SELECT comment FROM duckdb_views() WHERE view_name = 'entity_cooccurrence'"
+    ).fetchone()
+    assert comment and "same sentence" in comment[0]
+    pairs = {
+        (r[0], r[1]): r[2:]
+        for r in con.execute(
+            "SELECT entity_a, entity_b, label_a, label_b, sentences, articles "
+            "FROM entity_cooccurrence"
+        ).fetchall()
+    }
+    assert all(a < b for a, b in pairs)
+    # 001:673: "Kazakhstan has expressed an interest ... and Indian President Narendra Modi
+    # visited Central Asia last year." -- one sentence
+    assert pairs[("Kazakhstan", "Narendra Modi")][:2] == ("GPE", "PERSON")
+    # 001:662-675 alone names India and Pakistan together in four sentences
+    india_pakistan = pairs[("India", "Pakistan")]
+    assert india_pakistan[2] >= 4 and india_pakistan[3] >= 1
+    mentions = pl.read_parquet(built / "mentions.parquet")
+    both = (
+        mentions.filter(pl.col("entity").is_in(["India", "Pakistan"]))
+        .group_by("article_id", "field", "sentence")
+        .agg(pl.col("entity").n_unique().alias("n"))
+        .filter(pl.col("n") == 2)
+    )
+    assert india_pakistan[2:] == (len(both), both["article_id"].n_unique())
+    con.close()
