@@ -7,12 +7,20 @@ by a second annotator without looking at the extractor), for (a) the bare spaCy 
 over every text field of the built articles against the bare model's `nlp.pipe` on the
 same texts, as a ratio.
 
+With `--write`, the quality figures also go to `bench/mentions_quality.json` (committed; gold
+sets with their sizes and what they are, scores per system, the date): the dataset card and
+the README quote that file, so rerun with `--write` whenever the extractor or a gold set
+changes.
+
     uv run python bench/mentions_eval.py [--articles outputs/articles.parquet] [--repeat 3]
+        [--write]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import sys
 import time
 from pathlib import Path
@@ -37,6 +45,14 @@ GOLD_SETS = {
     "gold (labelled with the knowledge base)": ROOT / "tests" / "fixtures" / "ner_gold.jsonl",
     "held-out (labelled independently)": ROOT / "tests" / "fixtures" / "ner_gold_heldout.jsonl",
 }
+# What each set is, for the figures file the dataset card quotes.
+GOLD_DESCRIPTIONS = {
+    "ner_gold.jsonl": "paragraphs of the seed pages labelled by hand (spans, labels, canonical "
+    "names) following docs/ner_guidelines.md, with the knowledge base at hand",
+    "ner_gold_heldout.jsonl": "other paragraphs of the seed pages labelled by a second "
+    "annotator following docs/ner_guidelines.md, without seeing the knowledge base",
+}
+FIGURES_FILE = ROOT / "bench" / "mentions_quality.json"
 
 
 def bare_model() -> spacy.language.Language:
@@ -44,7 +60,8 @@ def bare_model() -> spacy.language.Language:
     return spacy.load(MODEL_PACKAGE)
 
 
-def quality(name: str, path: Path) -> None:
+def quality(name: str, path: Path) -> dict[str, object]:
+    """Print the scores on one gold set; return them for the figures file."""
     print(f"== {name}: {path.name}")
     examples = load_gold(path)
     texts = [ex.text for ex in examples]
@@ -61,10 +78,16 @@ def quality(name: str, path: Path) -> None:
     entities = {(i, m.start, m.end): m.entity for i, found in enumerate(ours) for m in found}
     print(f"gold set: {len(examples)} paragraphs, {len(gold)} mentions\n")
     print(f"{'system':<28}{'precision':>10}{'recall':>10}{'F1':>10}")
-    for name, pred in (("bare en_core_web_sm", bare_pred), ("ours (KB + model + rules)", our_pred)):
+    systems = []
+    for system, pred in (
+        ("bare en_core_web_sm", bare_pred),
+        ("ours (KB + model + rules)", our_pred),
+    ):
         s = score(gold, pred)
-        print(f"{name:<28}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>10.3f}")
-    print(f"\ncanonical entity right, on found spans: {entity_accuracy(examples, entities):.3f}")
+        print(f"{system:<28}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>10.3f}")
+        systems.append({"system": system, "precision": s.precision, "recall": s.recall, "f1": s.f1})
+    accuracy = entity_accuracy(examples, entities)
+    print(f"\ncanonical entity right, on found spans: {accuracy:.3f}")
     by_label = {}
     for label in LABELS:
         g = [x for x in gold if x[3] == label]
@@ -74,6 +97,29 @@ def quality(name: str, path: Path) -> None:
         "\nours per label: "
         + ", ".join(f"{k} F1 {v.f1:.2f} ({v.gold})" for k, v in by_label.items())
     )
+    return {
+        "name": name,
+        "file": str(path.relative_to(ROOT)),
+        "description": GOLD_DESCRIPTIONS.get(path.name, ""),
+        "paragraphs": len(examples),
+        "mentions": len(gold),
+        "systems": systems,
+        "entity_accuracy": accuracy,
+    }
+
+
+def write_figures(gold_sets: list[dict[str, object]]) -> None:
+    """The figures file the card and README quote: one run's scores, dated."""
+    figures = {
+        "measured": datetime.date.today().isoformat(),
+        "command": "uv run python bench/mentions_eval.py --write",
+        "match": "exact span and label, micro-averaged",
+        "model": f"{MODEL_PACKAGE} {spacy.util.get_package_version(MODEL_PACKAGE)}",
+        "gold_sets": gold_sets,
+    }
+    FIGURES_FILE.parent.mkdir(parents=True, exist_ok=True)
+    FIGURES_FILE.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {FIGURES_FILE.relative_to(ROOT)}")
 
 
 def cost(articles_path: Path, repeat: int) -> None:
@@ -107,10 +153,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=Path, default=ROOT / "outputs" / "articles.parquet")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help=f"write {FIGURES_FILE.name}")
     args = parser.parse_args()
+    gold_sets = []
     for name, path in GOLD_SETS.items():
-        quality(name, path)
+        gold_sets.append(quality(name, path))
         print()
+    if args.write:
+        write_figures(gold_sets)
     if args.articles.exists():
         cost(args.articles, args.repeat)
     else:

@@ -13,7 +13,15 @@ import polars as pl
 import yaml
 
 from pipelines.dataset.layout import CHART_NAME
+from pipelines.publish.card_context import (
+    authors_phrase,
+    authorship,
+    sensitive_section,
+    source_section,
+)
 from pipelines.publish.card_header import bibtex, card_metadata
+from pipelines.publish.card_quality import load_quality, quality_section
+from pipelines.publish.card_records import example_block
 from pipelines.publish.card_sections import (
     count,
     glance_section,
@@ -23,6 +31,7 @@ from pipelines.publish.card_sections import (
     table_section,
 )
 from pipelines.publish.metadata import (
+    CURATOR_CONTACT,
     LICENSE_ID,
     LICENSE_TITLE,
     LICENSE_URL,
@@ -49,10 +58,12 @@ def dataset_card(
     repo_id: str,
     released: datetime.date,
     other_files: Sequence[str] | None = None,
+    quality: Mapping[str, object] | None = None,
 ) -> str:
     """README.md for the Hub: YAML header, then the datasheet (Gebru et al.) as markdown.
 
-    `other_files` names the non-table files of the release, to list only those that exist.
+    `other_files` names the non-table files of the release, to list only those that exist;
+    `quality` is the mention quality figures, by default the committed figures file.
     """
     header = yaml.safe_dump(card_metadata(tables), sort_keys=False, allow_unicode=True, width=1000)
     articles = tables.get("articles")
@@ -64,7 +75,7 @@ def dataset_card(
     n_mentions = mentions.height if mentions is not None else 0
     n_rejects = rejects.height if rejects is not None else 0
     n_outlets = count(articles, pl.col("outlet").drop_nulls().n_unique())
-    n_authors = count(articles, pl.col("authors").explode().drop_nulls().n_unique())
+    authors = authors_phrase(authorship(tables))
     n_dated = count(articles, pl.col("published_date").is_not_null().sum())
     n_no_outlet = count(articles, pl.col("outlet").is_null().sum())
     n_words = count(articles, pl.col("word_count").sum())
@@ -98,7 +109,7 @@ def dataset_card(
         SUMMARY,
         "",
         f"Version **{version}** ({released.isoformat()}): {n_articles:,} articles "
-        f"({n_words:,} words) from {n_outlets:,} outlets by {n_authors:,} authors, "
+        f"({n_words:,} words) from {n_outlets:,} outlets by {authors}, "
         f"{n_footnotes:,} footnotes and {n_mentions:,} entity mentions of {n_entities:,} "
         f"distinct entities. Data license: {LICENSE_TITLE} (see [License](#license) for the "
         "article texts).",
@@ -132,6 +143,9 @@ def dataset_card(
         "meant for profiling individuals, and its entity labels are machine-made, so it is "
         "not a gold standard for named-entity recognition.",
         "",
+        f"Curator: {CURATOR_CONTACT}. Questions, corrections and removal requests go to the "
+        f"curator or to a discussion on [the dataset repository]({url}).",
+        "",
         "## Composition",
         "",
         md_table(["table", "one row per", "rows", "file"], overview_rows),
@@ -157,13 +171,18 @@ def dataset_card(
         *(
             line
             for name, frame in tables.items()
-            for line in (table_section(name, frame, comments.get(name, {})), "")
+            for line in (
+                table_section(name, frame, comments.get(name, {})),
+                "",
+                example_block(name, frame),
+                "",
+            )
         ),
+        source_section(tables),
+        "",
         "## Collection and processing",
         "",
-        f"The input is {n_pages:,} plain-text dumps of the blog's archive pages (front "
-        "page, tag, category and month pages). The pipeline, written with Dagster, polars "
-        "and DuckDB, then:",
+        f"From the {n_pages:,} dumps, the pipeline, written with Dagster, polars and DuckDB:",
         "",
         "1. decodes each page and reads its header line (tag, category or month archive);",
         "2. cuts the page into posts, choosing the set of post starts that the evidence "
@@ -195,7 +214,11 @@ def dataset_card(
         + ") with its page, line span, reason and raw text. No text was written or "
         "edited by hand.",
         "",
+        quality_section(tables, load_quality() if quality is None else quality),
+        "",
         glance_section(tables),
+        "",
+        sensitive_section(tables),
         "",
         "## Known limitations",
         "",
@@ -208,7 +231,7 @@ def dataset_card(
         "can put a sentence in the wrong part of a post.",
         f"- Entity mentions are machine-generated (knowledge base plus a small statistical "
         f"model): expect missed and wrong spans. {share(n_linked, n_mentions)} mentions "
-        "carry a Wikidata id.",
+        "carry a Wikidata id (see [Mention quality](#mention-quality)).",
         f"- {share(n_with_urls, n_footnotes)} footnotes have a URL; many cited pages may "
         f"have moved or disappeared since. Footnotes come from {n_cited_articles:,} articles.",
         "- The corpus is one analyst's writing (with co-authors) on a few topics: it says "
@@ -223,7 +246,8 @@ def dataset_card(
         "they are included so the dataset can be used for research (scholarship, text "
         "and data mining). Quote them as you would quote the originals, cite the original "
         "articles, and clear any reuse beyond that with the rights holders. To ask for an "
-        f"article to be removed, open a discussion on [the dataset repository]({url}).",
+        f"article to be removed, write to the curator ({CURATOR_CONTACT}) or open a "
+        f"discussion on [the dataset repository]({url}).",
         "",
         "## How to cite",
         "",

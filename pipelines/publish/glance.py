@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import polars as pl
 from matplotlib.figure import Figure
@@ -12,6 +13,9 @@ from matplotlib.ticker import MaxNLocator
 UNKNOWN = "unknown"
 TOP_N = 15
 CHART_DPI = 100
+YEAR_SCHEMA = {"year": pl.String, "articles": pl.Int64}
+DATED_COLOR = "#4c72b0"
+UNDATED_COLOR = "#999999"
 
 
 def _frame(tables: Mapping[str, pl.DataFrame], name: str, *columns: str) -> pl.DataFrame | None:
@@ -35,18 +39,34 @@ def articles_per_outlet(tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     )
 
 
-def articles_per_year(tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    """year (published_date's year, or 'unknown' last), articles."""
+@dataclass(frozen=True)
+class YearBars:
+    """Articles per year on a real axis: every year from the first to the last, then undated."""
+
+    years: list[int]
+    counts: list[int]
+    undated: int
+
+
+def year_bars(tables: Mapping[str, pl.DataFrame]) -> YearBars:
+    """Counts for each year from the first dated article to the last (0 where none), and the
+    undated count apart, so that 2018 and 2020 are never drawn side by side."""
     articles = _frame(tables, "articles", "published_date")
     if articles is None:
-        return pl.DataFrame(schema={"year": pl.String, "articles": pl.Int64})
-    year = pl.col("published_date").dt.year().cast(pl.String).fill_null(UNKNOWN)
-    return (
-        articles.select(year.alias("year"))
-        .group_by("year")
-        .agg(pl.len().cast(pl.Int64).alias("articles"))
-        .sort([pl.col("year") == UNKNOWN, "year"])
-    )
+        return YearBars([], [], 0)
+    dated = articles["published_date"].drop_nulls().dt.year().value_counts()
+    per_year = dict(zip(dated[dated.columns[0]].to_list(), dated["count"].to_list(), strict=True))
+    years = list(range(min(per_year), max(per_year) + 1)) if per_year else []
+    counts = [int(per_year.get(year, 0)) for year in years]
+    return YearBars(years, counts, int(articles["published_date"].null_count()))
+
+
+def articles_per_year(tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """year (every year from the first to the last, then 'unknown' if any), articles."""
+    bars = year_bars(tables)
+    labels = [str(year) for year in bars.years] + ([UNKNOWN] if bars.undated else [])
+    counts = bars.counts + ([bars.undated] if bars.undated else [])
+    return pl.DataFrame({"year": labels, "articles": counts}, schema=YEAR_SCHEMA)
 
 
 def top_entities(tables: Mapping[str, pl.DataFrame], n: int = TOP_N) -> pl.DataFrame:
@@ -97,24 +117,39 @@ def top_domains(tables: Mapping[str, pl.DataFrame], n: int = TOP_N) -> pl.DataFr
 
 
 def chart_png(tables: Mapping[str, pl.DataFrame]) -> bytes:
-    """Articles per year and per outlet side by side, as PNG bytes (Agg canvas, no pyplot)."""
-    years = articles_per_year(tables)
+    """Articles per year (a real year axis, undated apart) and per outlet, as PNG bytes
+    (Agg canvas, no pyplot)."""
+    bars = year_bars(tables)
     outlets = articles_per_outlet(tables).sort(["articles", "outlet"], descending=[False, True])
     height = max(3.0, 0.26 * outlets.height + 1.2)
-    figure = Figure(figsize=(10, height), dpi=CHART_DPI, layout="constrained")
-    by_year, by_outlet = figure.subplots(1, 2, width_ratios=[1, 1.6])
-    year_colors = ["#999999" if year == UNKNOWN else "#4c72b0" for year in years["year"]]
-    by_year.bar(years["year"].to_list(), years["articles"].to_list(), color=year_colors)
-    by_year.set_title("Articles per year (published_date)")
+    figure = Figure(figsize=(11, height), dpi=CHART_DPI, layout="constrained")
+    by_year, undated, by_outlet = figure.subplots(1, 3, width_ratios=[1, 0.15, 1.6])
+    dated = by_year.bar(bars.years, bars.counts, width=0.8, color=DATED_COLOR)
+    by_year.bar_label(dated, fontsize=8)
+    if bars.years:
+        by_year.set_xlim(bars.years[0] - 0.6, bars.years[-1] + 0.6)
+    else:
+        by_year.text(0.5, 0.5, "no dated articles", ha="center", transform=by_year.transAxes)
+    by_year.xaxis.set_major_locator(MaxNLocator(integer=True))
+    total = sum(bars.counts) + bars.undated
+    by_year.set_title(f"Articles per year ({sum(bars.counts):,} of {total:,} dated)")
     by_year.set_ylabel("articles")
     by_year.tick_params(axis="x", labelrotation=45)
+    # The undated bar gets an axis of its own, so it is not read as one more year.
+    undated.bar_label(undated.bar([0], [bars.undated], width=0.8, color=UNDATED_COLOR), fontsize=8)
+    undated.set_xlim(-0.6, 0.6)
+    undated.set_xticks([0], ["no date"])
+    undated.set_title("undated", fontsize=9)
+    undated.set_ylim(0, max([bars.undated, *bars.counts, 1]) * 1.05)
+    by_year.set_ylim(undated.get_ylim())
+    undated.yaxis.set_major_locator(MaxNLocator(integer=True))
     by_outlet.barh(outlets["outlet"].to_list(), outlets["articles"].to_list(), color="#55a868")
     by_outlet.set_title("Articles per outlet")
     by_outlet.set_xlabel("articles")
     by_outlet.tick_params(axis="y", labelsize=8)
     by_year.yaxis.set_major_locator(MaxNLocator(integer=True))
     by_outlet.xaxis.set_major_locator(MaxNLocator(integer=True))
-    for axes in (by_year, by_outlet):
+    for axes in (by_year, undated, by_outlet):
         axes.spines[["top", "right"]].set_visible(False)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})

@@ -29,10 +29,18 @@ TAGS = (
     "parquet",
     "duckdb",
 )
-# Valid Hugging Face task ids: entity spans with labels (NER) and article-level labels
-# (outlet, tags, categories) that a classifier can be trained on.
-TASK_CATEGORIES = ("token-classification", "text-classification")
-TASK_IDS = ("named-entity-recognition", "multi-label-classification")
+# Hugging Face task categories and their sub-tasks (the `PIPELINE_DATA` table of
+# huggingface.js, packages/tasks/src/pipelines.ts): the mentions are entity spans with labels
+# (token-classification / named-entity-recognition) and the articles a searchable collection
+# (text-retrieval / document-retrieval, with the DuckDB full-text search macro).
+TASK_CATEGORIES = ("token-classification", "text-retrieval")
+TASK_IDS = ("named-entity-recognition", "document-retrieval")
+
+# Who answers questions and removal requests; a placeholder until the curator is named.
+CURATOR_CONTACT = "[curator contact: name and e-mail to be filled in before publication]"
+# The analyst's site as one author bio in the corpus prints it ("Much of his work can be
+# found at: …", page 002_fbd602585b3c64db.txt); the dumps print no other address of the blog.
+SOURCE_SITE = "http://www.raffaellopantucci.com"
 
 TOKEN_ENV = "HF_TOKEN"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from pipelines.publish import write_release_documents
 from pipelines.publish.upload import link_published
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILT_OUTPUTS = ROOT / "outputs"
+# The built release the document checks also run on; CORPUS_OUTPUTS_DIR points them at a
+# build in another folder (as scripts/build.sh writes it there).
+BUILT_OUTPUTS = ROOT / os.environ.get("CORPUS_OUTPUTS_DIR", "outputs")
 RELEASED = datetime.date(2026, 1, 15)
 VERSION = "1.2.3"
 REPO = "someone/commentary-corpus-test"
@@ -104,6 +107,8 @@ def synthetic_tables(orphan_footnote: bool = False) -> dict[str, pl.DataFrame]:
             "field": ["body", "body", "body", "body"],
             "start": [0, 10, 0, 4],
             "end": [5, 20, 7, 11],
+            "paragraph": [0, 0, 0, 0],
+            "sentence": [0, 0, 0, 1],  # China and Kazakhstan share a sentence
             "surface": ["China", "Kazakhstan", "Russian", "Taliban"],
             "label": ["GPE", "GPE", "NORP", "ORG"],
             "entity": ["China", "Kazakhstan", "Russian", "Taliban"],

@@ -17,6 +17,7 @@ import yaml
 from pipelines.dataset.describe import column_comments
 from pipelines.dataset.layout import CHART_NAME
 from pipelines.publish.card_header import SIZE_CATEGORIES, size_category
+from pipelines.publish.metadata import CURATOR_CONTACT
 from tests.unit.publish_fixtures import (
     TABLES,
     VERSION,
@@ -26,6 +27,24 @@ from tests.unit.publish_fixtures import (
 )
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.S)
+# The Hub's sub-tasks of the two categories the card uses, as huggingface.js lists them
+# (PIPELINE_DATA in packages/tasks/src/pipelines.ts).
+HUB_SUBTASKS = {
+    "token-classification": {
+        "named-entity-recognition",
+        "part-of-speech",
+        "parsing",
+        "lemmatization",
+        "word-sense-disambiguation",
+        "coreference-resolution",
+    },
+    "text-retrieval": {
+        "document-retrieval",
+        "utterance-retrieval",
+        "entity-linking-retrieval",
+        "fact-checking-retrieval",
+    },
+}
 
 
 def front_matter(card: str) -> dict[str, Any]:
@@ -44,7 +63,9 @@ def test_card_header_has_license_sizes_tasks_and_one_config_per_table(release: P
     assert meta["pretty_name"]
     rows = pl.read_parquet(release / "articles.parquet").height
     assert meta["size_categories"] == [size_category(rows)]
-    assert set(meta["task_categories"]) <= {"token-classification", "text-classification"}
+    assert meta["task_categories"] == ["token-classification", "text-retrieval"]
+    for task_id in meta["task_ids"]:  # each a sub-task of one of the card's categories
+        assert any(task_id in HUB_SUBTASKS[category] for category in meta["task_categories"])
     assert meta["tags"]
     configs = {c["config_name"]: c for c in meta["configs"]}
     # one config per table; an empty table has none, as `datasets` cannot load it
@@ -91,6 +112,39 @@ def test_card_counts_come_from_the_data(tmp_path: Path):
     assert "| China | GPE | [Q148](https://www.wikidata.org/wiki/Q148) | 1 | 1 |" in card
     assert "| example.org | 1 | 1 |" in card and "| rferl.org | 1 | 1 |" in card
     assert "3 articles" in card and "3 footnotes" in card and "4 entity mentions" in card
+
+
+def test_card_has_examples_quality_source_and_sensitive_sections(release: Path):
+    card = (release / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        section = card.split(f"### `{table}`", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+        if pl.read_parquet(release / f"{table}.parquet").height:
+            assert "Example record" in section and "```json" in section
+        else:
+            assert "no example record" in section
+    for heading in (
+        "## Source data",
+        "## Mention quality",
+        "## Personal and sensitive information",
+    ):
+        assert heading in card
+    assert CURATOR_CONTACT in card
+    assert "outlets by one analyst" in card and not re.search(r"outlets by [\d,]+ authors", card)
+    quality = card.split("## Mention quality", 1)[1].split("\n## ", 1)[0]
+    assert "ner_gold_heldout.jsonl" in quality and "mentions carry a Wikidata id" in quality
+
+
+def test_card_on_the_synthetic_release_says_what_the_data_says(tmp_path: Path):
+    folder = build_outputs(tmp_path / "outputs", synthetic_tables())
+    card = (folder / "README.md").read_text(encoding="utf-8")
+    assert "by one analyst and 2 co-authors," in card
+    articles = card.split("### `articles`", 1)[1].split("### `footnotes`", 1)[0]
+    assert '"article_id": "a1"' in articles  # the fewest empty fields
+    assert "| 2019 |" not in card  # the years run from 2020 to 2021 only
+    assert "2 of 4 (50%) mentions carry a Wikidata id" in card
+    # p2.txt holds a3, dated 2021-08-20, with a note accessed 2022-05-01
+    assert "| `p2.txt` | 2 | 2021-08-20 | 2022-05-01 | — |" in card
+    assert "| `p1.txt` | 2 | 2020-06-01 | — | 2020-06 |" in card
 
 
 @pytest.mark.parametrize(
