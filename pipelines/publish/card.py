@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 import yaml
 
+from pipelines.dataset.describe import VIEWS
 from pipelines.dataset.layout import CHART_NAME
 from pipelines.publish.card_context import (
     authors_phrase,
@@ -122,8 +123,12 @@ def dataset_card(
         "```",
         "",
         "Or query every table at once with DuckDB: "
-        '`duckdb corpus.duckdb -c "FROM article_overview"` (views `article_overview`, '
-        "`entity_totals`, `citations_by_domain`; every column has a comment).",
+        '`duckdb corpus.duckdb -c "FROM article_overview"` (views '
+        + ", ".join(f"`{view}`" for view in VIEWS)
+        + "; every column has a comment). Full-text search ranks articles by BM25 over "
+        "title, subtitle and body: `FROM search_articles('Uyghur')` gives `article_id`, "
+        "`title`, `outlet` and `score`, once DuckDB 1.5's `fts` extension is loaded "
+        "(`LOAD fts`; offline, from the `duckdb-extension-fts` wheel).",
         "",
         "## Motivation",
         "",
