@@ -7,7 +7,8 @@ the steps' warnings, then a summary; `--verbose` shows Dagster's own DEBUG log i
 arguments go to `dagster asset materialize`.
 
 Exit codes: 0 built; 1 the run failed; 2 bad settings; 3 built, but rows or pages were set
-aside and `--fail-on-rejects` was given.
+aside and `--fail-on-rejects` was given; 4 another build was writing the same outputs folder
+and `--no-wait` was given (without it, the build waits its turn).
 """
 
 from __future__ import annotations
@@ -21,19 +22,21 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
 from pipelines.instance import ensure_instance
+from pipelines.locks import BUILD_LOCK, Busy, exclusive
 from pipelines.resources import PROJECT_ROOT, CorpusSettings, settings_from_environment
 
 # What a step reads; the executor settings stay with the process that runs the plan.
-RUN_SETTINGS = ("raw_dir", "outputs_dir", "workers", "hf_repo", "storage_root")
+RUN_SETTINGS = ("raw_dir", "outputs_dir", "workers", "hf_repo", "storage_root", "max_page_bytes")
 # Dagster's notes to its own developers (a command superseded, a parameter in beta): nothing a
 # user of the dataset can act on, so they are left out unless --verbose.
 LIBRARY_WARNING = re.compile(r"^\S+\.py:\d+: (?:Supersession|Beta|Preview)Warning: ")
 EXIT_REJECTS = 3
+EXIT_BUSY = 4
 
 
 def run_config(settings: CorpusSettings, verbose: bool = False) -> dict[str, object]:
@@ -64,6 +67,12 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     )
     parser.add_argument("--verbose", action="store_true", help="show Dagster's DEBUG log")
     parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help=f"refuse (exit {EXIT_BUSY}) instead of waiting when another build is writing the "
+        "same outputs folder",
+    )
+    parser.add_argument(
         "--fail-on-rejects",
         action="store_true",
         help=f"exit with {EXIT_REJECTS} when any row or page was set aside",
@@ -91,6 +100,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the instance the UI reads too (./dagster.yaml), unless DAGSTER_HOME names another
     os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT))
     ensure_instance()
+    lock = settings.outputs_path() / BUILD_LOCK
+    try:
+        with exclusive(lock, wait=not args.no_wait, on_wait=_waiting(lock)):
+            return _build(settings, args, extra)
+    except Busy as busy:
+        print(
+            f"error: another build ({busy}) is writing {settings.outputs_dir}/: try again when "
+            "it is done, or leave out --no-wait to wait for it",
+            file=sys.stderr,
+        )
+        return EXIT_BUSY
+
+
+def _waiting(lock: Path) -> Callable[[str], None]:
+    def say(who: str) -> None:
+        print(f"another build ({who}) is writing {lock.parent}: waiting for it …", flush=True)
+
+    return say
+
+
+def _build(settings: CorpusSettings, args: argparse.Namespace, extra: list[str]) -> int:
     from dagster import DagsterInstance
 
     from pipelines.progress import RunWatcher, follow
@@ -109,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     relay.start()
     with DagsterInstance.get() as instance:
         watcher = RunWatcher(instance, sys.stdout, logs=not args.verbose)
+        watcher.expect(run_config(settings)["resources"])
         follow(watcher, lambda: child.poll() is None, started)
     relay.join()
     view = watcher.view

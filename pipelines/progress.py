@@ -68,6 +68,12 @@ class RunWatcher:
         self.logs = logs  # False when Dagster's own console log already shows the messages
         self.run_id: str | None = None
         self._cursor: str | None = None
+        self._resources: object = None
+
+    def expect(self, resources: object) -> None:
+        """Follow only a run whose resources config is this one (two builds on other
+        folders can share the instance)."""
+        self._resources = resources
         self._live = False  # the NER line is on screen and may be redrawn in place
 
     def find_run(self, created_after: float) -> bool:
@@ -75,9 +81,11 @@ class RunWatcher:
         from datetime import UTC, datetime
 
         after = datetime.fromtimestamp(created_after, tz=UTC)
-        runs = self.instance.get_runs(filters=RunsFilter(created_after=after), limit=1)
-        if runs:
-            self.run_id = runs[0].run_id
+        runs = self.instance.get_runs(filters=RunsFilter(created_after=after), limit=20)
+        for run in runs:  # newest first
+            if self._resources is None or run.run_config.get("resources") == self._resources:
+                self.run_id = run.run_id
+                break
         return self.run_id is not None
 
     def poll(self) -> None:

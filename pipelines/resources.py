@@ -14,6 +14,8 @@ from pathlib import Path
 import dagster as dg
 from upath import UPath
 
+from pipelines.tables.inputs import DEFAULT_MAX_PAGE_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REPO_ID = "commentary-corpus/commentary-corpus"  # the Hub dataset repo publish uploads to
 
@@ -27,10 +29,11 @@ ENV_VARS: dict[str, str] = {
     "broker_url": "CORPUS_BROKER_URL",
     "backend_url": "CORPUS_BACKEND_URL",
     "storage_root": "CORPUS_STORAGE_ROOT",
+    "max_page_bytes": "CORPUS_MAX_PAGE_BYTES",
 }
 EXECUTORS = ("in_process", "celery")
 STAGES_FOLDER = ".stages"  # under the outputs folder; never part of a release
-INT_SETTINGS = frozenset({"workers"})
+INT_SETTINGS = frozenset({"workers", "max_page_bytes"})
 
 
 class CorpusSettings(dg.ConfigurableResource):
@@ -39,7 +42,8 @@ class CorpusSettings(dg.ConfigurableResource):
     what runs the steps: this process (`in_process`) or Celery workers (`celery`, through the
     broker at `broker_url`; results through `backend_url`, by default the broker), and where
     the stages keep their tables and caches between runs (`storage_root`: a folder or a
-    fsspec URL such as `s3://bucket/prefix`; by default `<outputs_dir>/.stages`).
+    fsspec URL such as `s3://bucket/prefix`; by default `<outputs_dir>/.stages`), and the
+    largest input file read (`max_page_bytes`; a larger one is refused unread).
     """
 
     raw_dir: str = "data/raw"
@@ -50,6 +54,7 @@ class CorpusSettings(dg.ConfigurableResource):
     broker_url: str = ""
     backend_url: str = ""
     storage_root: str = ""  # empty: a `.stages` folder inside the outputs folder
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES  # larger input files are refused unread
 
     def raw_path(self) -> Path:
         return (PROJECT_ROOT / self.raw_dir).resolve()

@@ -16,7 +16,7 @@ def raw_pages(context: dg.AssetExecutionContext, settings: CorpusSettings) -> pl
         files = list_pages(settings.raw_path())
         if not files:
             raise dg.Failure(f"no input pages (*.txt) in {settings.raw_path()}")
-        frame = pages_frame(files)
+        frame = pages_frame(files, settings.max_page_bytes, settings.raw_path())
     bad = frame.filter(pl.col("error").is_not_null())
     for row in bad.iter_rows(named=True):
         context.log.warning(f"unreadable page, set aside: {row['error']}")

@@ -80,6 +80,11 @@ def stage_asset(
                 if model is not None:
                     checked = validate_rows(valid, model, table)
                     valid, set_aside = checked.valid, pl.concat([set_aside, checked.rejects])
+                    if len(checked.failures):  # rejects hold short reasons; the log, all of it
+                        context.log.info(
+                            f"{table}: pandera failure cases in full:\n"
+                            + checked.failures.write_csv()
+                        )
             metadata.update(stage.metadata)
             metadata.update(table_metadata(valid, list(preview)))
             metadata.update(describe(valid))

@@ -18,6 +18,7 @@ from pipelines.dataset.layout import (
     write_parquet,
 )
 from pipelines.dataset.search import create_search
+from pipelines.locks import RELEASE_LOCK, exclusive
 
 # (release folder, tables in memory) -> names of the documents it wrote into the folder
 DocumentWriter = Callable[[Path, Mapping[str, pl.DataFrame]], list[str]]
@@ -71,8 +72,21 @@ def write_release(
 
     `documents`, called last before the flip with the folder and the tables in memory,
     writes the card, metadata files and checksums (the pipeline passes
-    `pipelines.publish.write_release_documents`), so they cover every other file.
+    `pipelines.publish.write_release_documents`), so they cover every other file. Writers on
+    one folder take turns (RELEASE_LOCK), so a release is never pruned while another writes.
     """
+    with exclusive(out_dir / RELEASE_LOCK):
+        return _write_release(out_dir, tables, comments, views, extra_files, documents)
+
+
+def _write_release(
+    out_dir: Path,
+    tables: Mapping[str, pl.DataFrame],
+    comments: Mapping[str, Mapping[str, str]] | None,
+    views: Mapping[str, str] | None,
+    extra_files: Mapping[str, bytes] | None,
+    documents: DocumentWriter | None,
+) -> Release:
     folder = new_release_folder(out_dir)
     files: dict[str, Path] = {}
     for name, frame in tables.items():

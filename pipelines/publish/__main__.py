@@ -18,13 +18,22 @@ from pathlib import Path
 from pipelines.publish.metadata import TOKEN_ENV
 from pipelines.publish.upload import (
     HubApi,
+    PublishedFile,
+    ReleaseMismatch,
+    checksummed_files,
     format_plan,
     publish,
-    published_files,
     rejects_held,
     release_folder,
+    unlisted_files,
 )
-from pipelines.publish.version import PARTS, VERSION_FILE, bump_version, read_version
+from pipelines.publish.version import (
+    CHANGELOG_FILE,
+    PARTS,
+    VERSION_FILE,
+    bump_version,
+    read_version,
+)
 from pipelines.resources import ENV_VARS, settings_from_environment
 
 EXIT_REJECTS = 3
@@ -73,8 +82,14 @@ def _hf_api(token: str) -> HubApi:
     return HfApi(token=token)
 
 
-def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi] = _hf_api) -> int:
-    """Run the command line; `api_factory(token)` makes the Hub client (a fake in tests)."""
+def main(
+    argv: Sequence[str] | None = None,
+    api_factory: Callable[[str], HubApi] = _hf_api,
+    version_file: Path = VERSION_FILE,
+    changelog_file: Path = CHANGELOG_FILE,
+) -> int:
+    """Run the command line; `api_factory(token)` makes the Hub client, and the version and
+    changelog files are the project's (tests pass a fake Hub and copies)."""
     args = parse_args(argv)
     settings = settings_from_environment()  # the same object the pipeline's runs use
     outputs = (args.outputs or settings.outputs_path()).resolve()
@@ -95,7 +110,7 @@ def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi]
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    version = read_version(VERSION_FILE)
+    version = read_version(version_file)
     new_version = bump_version(version, args.bump)
     held = rejects_held(outputs)
     refused = held > 0 and not args.allow_rejects
@@ -108,8 +123,15 @@ def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi]
         )
     if refused and not args.dry_run:
         return EXIT_REJECTS
+    try:
+        listed = checksummed_files(outputs)
+    except ReleaseMismatch as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for name in unlisted_files(outputs):
+        print(f"note: {name} is not in the release's SHA256SUMS: not uploaded", file=sys.stderr)
     if args.dry_run:
-        print(format_plan(repo_id, version, new_version, published_files(outputs), args.private))
+        print(format_plan(repo_id, version, new_version, listed, args.private))
         print(
             "dry run: nothing uploaded, nothing written. A real run first rewrites README.md, "
             "datapackage.json, croissant.json, the chart, CHANGELOG.md and SHA256SUMS for "
@@ -119,18 +141,36 @@ def main(argv: Sequence[str] | None = None, api_factory: Callable[[str], HubApi]
     assert token  # checked above
     from pipelines.dataset.describe import column_comments
 
-    result = publish(
-        outputs,
-        repo_id,
-        api_factory(token),
-        bump=args.bump,
-        private=args.private,
-        comments=column_comments(),
-        allow_rejects=args.allow_rejects,
-    )
-    print(format_plan(repo_id, version, result.version, result.files, args.private))
+    def announce(files: list[PublishedFile], bumped: str) -> None:
+        print(format_plan(repo_id, version, bumped, files, args.private))
+        print("uploading …", flush=True)
+
+    try:
+        result = publish(
+            outputs,
+            repo_id,
+            api_factory(token),
+            bump=args.bump,
+            private=args.private,
+            comments=column_comments(),
+            allow_rejects=args.allow_rejects,
+            announce=announce,
+            version_file=version_file,
+            changelog_file=changelog_file,
+        )
+    except ReleaseMismatch as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the Hub's errors: said without the token, whatever they hold
+        print(f"error: upload failed: {redacted(str(error), token)}", file=sys.stderr)
+        return 1
     print(f"published {repo_id} version {result.version} (tag v{result.version})")
     return 0
+
+
+def redacted(text: str, secret: str) -> str:
+    """`text` with every occurrence of `secret` masked."""
+    return text.replace(secret, "hf_***") if secret else text
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ network unless it is handed a real `huggingface_hub.HfApi`.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -69,6 +69,36 @@ def published_files(outputs: Path) -> list[PublishedFile]:
     return files
 
 
+class ReleaseMismatch(RuntimeError):
+    """The release folder does not match its SHA256SUMS: nothing is uploaded."""
+
+
+def checksummed_files(outputs: Path) -> list[PublishedFile]:
+    """Exactly the files the current release's SHA256SUMS names, each checked against its
+    hash, and SHA256SUMS itself: what a publish uploads, whatever else lies in outputs/."""
+    folder = release_folder(outputs)
+    sums = folder / SHA256SUMS
+    if not sums.is_file():
+        raise ReleaseMismatch(f"{folder.name} has no {SHA256SUMS}: rebuild")
+    files = []
+    for line in sums.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        path = folder / name
+        if "/" in name or name.startswith(".") or not path.is_file() or path.is_symlink():
+            raise ReleaseMismatch(f"{SHA256SUMS} names {name!r}, not a file of the release")
+        if sha256_of(path) != digest:
+            raise ReleaseMismatch(f"{name} does not match its hash in {SHA256SUMS}: rebuild")
+        files.append(PublishedFile(name, path, path.stat().st_size, digest))
+    files.append(PublishedFile(SHA256SUMS, sums, sums.stat().st_size, sha256_of(sums)))
+    return sorted(files, key=lambda f: f.name)
+
+
+def unlisted_files(outputs: Path) -> list[str]:
+    """Visible names in outputs/ that the release's SHA256SUMS does not name (not uploaded)."""
+    listed = {f.name for f in checksummed_files(outputs)}
+    return [f.name for f in published_files(outputs) if f.name not in listed]
+
+
 def format_plan(
     repo_id: str, version: str, new_version: str, files: Sequence[PublishedFile], private: bool
 ) -> str:
@@ -126,12 +156,15 @@ def publish(
     changelog_file: Path = CHANGELOG_FILE,
     released: datetime.date | None = None,
     allow_rejects: bool = False,
+    announce: Callable[[list[PublishedFile], str], None] | None = None,
 ) -> PublishResult:
     """Bump the version, rewrite the release documents with it, upload, then record the bump.
 
     VERSION and CHANGELOG.md are written only after the upload succeeded, so a failed
     upload can simply be run again and gets the same version. A release holding rejects is
-    refused (ReleaseHoldsRejects) unless `allow_rejects`.
+    refused (ReleaseHoldsRejects) unless `allow_rejects`; only the files SHA256SUMS names are
+    uploaded, each checked against its hash (ReleaseMismatch); `announce(files, version)` is
+    called with them before the upload starts.
     """
     released = released or datetime.date.today()
     folder = release_folder(outputs)
@@ -147,9 +180,9 @@ def publish(
         folder, version, comments, repo_id=repo_id, released=released, changelog=changelog
     )
     link_published(outputs, names)
-    files = published_files(outputs)
-    if not any(f.name == SHA256SUMS for f in files):
-        raise RuntimeError(f"{outputs} lacks {SHA256SUMS} after writing the documents")
+    files = checksummed_files(outputs)
+    if announce is not None:  # what is about to go up, before anything does
+        announce(files, version)
     api.create_repo(repo_id, repo_type=REPO_TYPE, private=private, exist_ok=True)
     operations = [
         CommitOperationAdd(path_in_repo=f.name, path_or_fileobj=str(f.path)) for f in files

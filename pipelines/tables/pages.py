@@ -10,6 +10,12 @@ import polars as pl
 from pipelines.parsing.header import LocatedHeader, PageHeader
 from pipelines.parsing.page import PageText, page_text
 from pipelines.parsing.text import PageDecodeError, decode_page
+from pipelines.tables.inputs import (
+    DEFAULT_MAX_PAGE_BYTES,
+    RefusedInput,
+    admitted_path,
+    read_admitted,
+)
 
 PAGE_GLOB = "*.txt"
 PAGES_SCHEMA = {
@@ -29,17 +35,17 @@ PAGES_SCHEMA = {
 
 
 def list_pages(raw_dir: Path) -> list[Path]:
-    """Input files in name order, so that nothing depends on directory listing order."""
-    return sorted(p for p in raw_dir.glob(PAGE_GLOB) if p.is_file())
+    """Every entry named like a page, in name order (so that nothing depends on directory
+    listing order): links, folders and pipes too, which `pages_frame` refuses with a reason
+    rather than leaving out unsaid."""
+    return sorted(raw_dir.glob(PAGE_GLOB))
 
 
-def page_row(name: str, data: bytes) -> dict[str, object]:
-    """The one door of a page: decode it and locate its header, once. A file that cannot be
-    decoded yields a row with `error` set instead of raising."""
-    row: dict[str, object] = {
+def _empty_row(name: str) -> dict[str, object]:
+    return {
         "page": name,
-        "n_bytes": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
+        "n_bytes": None,
+        "sha256": None,
         "encoding": None,
         "decode_notes": [],
         "header_kind": None,
@@ -50,6 +56,18 @@ def page_row(name: str, data: bytes) -> dict[str, object]:
         "error": None,
         "duplicate_of": None,
     }
+
+
+def refused_row(name: str, reason: str) -> dict[str, object]:
+    """The row of a file that was not read (see `inputs`): its name and why, no content."""
+    return {**_empty_row(name), "error": f"{name}: {reason}"}
+
+
+def page_row(name: str, data: bytes) -> dict[str, object]:
+    """The one door of a page: decode it and locate its header, once. A file that cannot be
+    decoded yields a row with `error` set instead of raising."""
+    row = _empty_row(name)
+    row.update(n_bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
     try:
         decoded = decode_page(data)
     except PageDecodeError as err:
@@ -84,12 +102,26 @@ def page_source(row: dict[str, object]) -> PageText:
     )
 
 
-def pages_frame(paths: list[Path]) -> pl.DataFrame:
-    """All pages; a byte-identical copy of an earlier page (by name) is flagged, not re-read."""
-    rows = [page_row(p.name, p.read_bytes()) for p in paths]
+def _read_row(raw_dir: Path, path: Path, max_bytes: int) -> dict[str, object]:
+    try:
+        data = read_admitted(admitted_path(raw_dir, path, max_bytes), max_bytes)
+    except RefusedInput as refused:
+        return refused_row(path.name, str(refused))
+    return page_row(path.name, data)
+
+
+def pages_frame(
+    paths: list[Path], max_bytes: int = DEFAULT_MAX_PAGE_BYTES, raw_dir: Path | None = None
+) -> pl.DataFrame:
+    """All pages of `raw_dir` (by default the folder of each path); a file that may not be
+    read is a row with its reason, and a byte-identical copy of an earlier page (by name) is
+    flagged, not re-read."""
+    rows = [_read_row(raw_dir or p.parent, p, max_bytes) for p in paths]
     first_by_hash: dict[str, str] = {}
     for row in rows:
-        digest = str(row["sha256"])
+        digest = row["sha256"]
+        if not isinstance(digest, str):  # refused: nothing was read
+            continue
         if digest in first_by_hash:
             row["duplicate_of"] = first_by_hash[digest]
         else:

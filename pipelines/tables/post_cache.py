@@ -39,7 +39,8 @@ class CachedPosts:
 def page_keys(pages: pl.DataFrame, version: str) -> pl.Series:
     return pl.Series(
         "page_key",
-        [content_key(version, p, s) for p, s in pages.select("page", "sha256").iter_rows()],
+        # a refused page has no checksum: it is never parsed, and its key only has to be stable
+        [content_key(version, p, s or "") for p, s in pages.select("page", "sha256").iter_rows()],
         pl.String,
     )
 

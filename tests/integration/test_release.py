@@ -107,6 +107,7 @@ def test_a_killed_writer_leaves_a_complete_release(tmp_path):
     write_release(out, small, documents=documents_step({}))  # clears what killed runs left
     assert sorted(p.name for p in out.iterdir()) == [
         ".current",
+        ".release.lock",  # the writers' turn-taking lock: empty, held by nobody now
         ".releases",
         "CHANGELOG.md",
         "README.md",

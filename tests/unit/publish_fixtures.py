@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -160,3 +161,23 @@ def copy_built_release(target: Path) -> Path:
 
 def parquet_columns(folder: Path, table: str) -> list[str]:
     return list(pl.read_parquet_schema(folder / f"{table}.parquet"))
+
+
+class FakeHub:
+    """Records the Hub calls publish makes; the real HfApi is never constructed in tests."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def create_repo(self, repo_id: str, **kwargs: Any) -> str:
+        self.calls.append(("create_repo", {"repo_id": repo_id, **kwargs}))
+        return f"https://huggingface.co/datasets/{repo_id}"
+
+    def create_commit(self, repo_id: str, operations: Any, **kwargs: Any) -> Any:
+        self.calls.append(
+            ("create_commit", {"repo_id": repo_id, "operations": operations, **kwargs})
+        )
+        return type("CommitInfo", (), {"oid": "f" * 40})()
+
+    def create_tag(self, repo_id: str, **kwargs: Any) -> None:
+        self.calls.append(("create_tag", {"repo_id": repo_id, **kwargs}))

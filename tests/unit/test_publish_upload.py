@@ -11,7 +11,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,7 +19,14 @@ from pipelines.publish import bump_version
 from pipelines.publish.__main__ import main
 from pipelines.publish.upload import ReleaseHoldsRejects, publish, published_files
 from pipelines.publish.version import changelog_with_entry, read_version
-from tests.unit.publish_fixtures import RELEASED, REPO, ROOT, build_outputs, synthetic_tables
+from tests.unit.publish_fixtures import (
+    RELEASED,
+    REPO,
+    ROOT,
+    FakeHub,
+    build_outputs,
+    synthetic_tables,
+)
 
 PLAN_LINE = re.compile(r"^  (?P<name>\S+)\s+(?P<size>\d+)\s+(?P<sha>[0-9a-f]{64})$")
 
@@ -33,26 +39,6 @@ def outputs(tmp_path: Path) -> Path:
 
 
 # --- dry run and upload ----------------------------------------------------------------------
-
-
-class FakeHub:
-    """Records the Hub calls publish makes; the real HfApi is never constructed in tests."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-
-    def create_repo(self, repo_id: str, **kwargs: Any) -> str:
-        self.calls.append(("create_repo", {"repo_id": repo_id, **kwargs}))
-        return f"https://huggingface.co/datasets/{repo_id}"
-
-    def create_commit(self, repo_id: str, operations: Any, **kwargs: Any) -> Any:
-        self.calls.append(
-            ("create_commit", {"repo_id": repo_id, "operations": operations, **kwargs})
-        )
-        return type("CommitInfo", (), {"oid": "f" * 40})()
-
-    def create_tag(self, repo_id: str, **kwargs: Any) -> None:
-        self.calls.append(("create_tag", {"repo_id": repo_id, **kwargs}))
 
 
 def no_hub(token: str) -> FakeHub:

@@ -37,6 +37,7 @@ def test_the_run_config_carries_what_a_step_reads():
         "workers": 3,
         "hf_repo": settings.hf_repo,
         "storage_root": "",
+        "max_page_bytes": 64 * 1024 * 1024,
     }
 
 
