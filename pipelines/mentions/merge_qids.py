@@ -12,12 +12,15 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pipelines.mentions.kb import KB_PATH
 from schemas.common import QID
+
+R = TypeVar("R")
 
 QID_PATTERN = re.compile(QID, re.ASCII)  # ASCII: "\d" must not accept other scripts' digits
 KB_COLUMNS = ("entity", "label", "qid", "qid_source", "qid_evidence", "aliases")
@@ -141,32 +144,53 @@ def merge(kb_rows: Sequence[Row], pairs: Sequence[Row]) -> MergeResult:
     return MergeResult(rows, added, sourced, unchanged)
 
 
+def rewrite_base(kb_path: Path, before: str, rows: list[dict[str, str]]) -> None:
+    """Write `rows` over the base CSV, only if that changes its text (`before`)."""
+    after = write_csv(rows)
+    if after != before:
+        kb_path.write_text(after, encoding="utf-8")
+
+
 def merge_file(pairs_path: Path, kb_path: Path = KB_PATH) -> MergeResult:
     """Merge a pairs CSV into the base CSV in place (written only if something changed)."""
     before = kb_path.read_text(encoding="utf-8")
     result = merge(read_csv(before), read_csv(pairs_path.read_text(encoding="utf-8")))
-    after = write_csv(result.rows)
-    if after != before:
-        kb_path.write_text(after, encoding="utf-8")
+    rewrite_base(kb_path, before, result.rows)
     return result
 
 
-def main(argv: Sequence[str]) -> int:
-    """CLI: print what was merged, or every refusal (exit status 1)."""
+def base_command(
+    argv: Sequence[str],
+    usage: str,
+    apply: Callable[[Path, Path], R],
+    refused: type[Exception],
+    report: Callable[[Path, R], None],
+) -> int:
+    """The command line of a tool that edits the base: `INPUT.csv [KB.csv]`; every refusal
+    printed with exit status 1, usage errors 2."""
     if not 1 <= len(argv) <= 2:
-        print(__doc__, file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
     kb_path = Path(argv[1]) if len(argv) == 2 else KB_PATH
     try:
-        result = merge_file(Path(argv[0]), kb_path)
-    except MergeError as error:
+        result = apply(Path(argv[0]), kb_path)
+    except refused as error:
         print(error, file=sys.stderr)
         return 1
+    report(kb_path, result)
+    return 0
+
+
+def _report(kb_path: Path, result: MergeResult) -> None:
     print(
         f"{kb_path}: {len(result.added)} QIDs added, {len(result.sourced)} sourced, "
         f"{len(result.unchanged)} already there"
     )
-    return 0
+
+
+def main(argv: Sequence[str]) -> int:
+    """CLI: print what was merged, or every refusal (exit status 1)."""
+    return base_command(argv, __doc__ or "", merge_file, MergeError, _report)
 
 
 if __name__ == "__main__":
