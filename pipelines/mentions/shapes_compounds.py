@@ -1,0 +1,162 @@
+"""Mention rules for shape 3 of issue 20: hyphenated compounds and all-capitals headlines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipelines.mentions.kb import KnowledgeBase
+from pipelines.mentions.shapes import SMALL_WORDS, Ent, is_cap, no_overlaps, owners
+
+# What may sit between the words of an all-capitals headline ("CHINA’S", "ANTI-WEST").
+CAPS_GLUE = frozenset({"’S", "'S", "-", "&"})
+MIN_HEADLINE_WORD = 4
+MAX_HEADLINE_NAME = 6
+# Lower-case prefixes of a compound adjective: never part of a name ("trans-Atlantic").
+LOWER_PREFIXES = re.compile(
+    r"^(?:anti|pro|post|pre|pan|trans|sub|non|neo|inter|intra|cross|mid|ex|ultra|semi|quasi)$"
+)
+# "Leeds-born", "Idlib-based": the part before names a place.
+PLACE_PARTICIPLES = re.compile(r"^(?:born|based|bred|raised|educated|headquartered)$")
+# Latin combining forms of nationalities, first half of "Franco-German", "Sino-Russian".
+COMBINING_FORMS = {
+    "Sino": "Chinese",
+    "Franco": "French",
+    "Anglo": "British",
+    "Indo": "Indian",
+    "Russo": "Russian",
+    "Afro": "African",
+    "Euro": "European",
+    "Turco": "Turkish",
+    "Greco": "Greek",
+    "Italo": "Italian",
+    "Austro": "Austrian",
+    "Hispano": "Spanish",
+    "Luso": "Portuguese",
+    "Germano": "German",
+    "Irano": "Iranian",
+    "Judeo": "Jewish",
+}
+
+
+def split_combining_forms(doc: Doc, ents: list[Ent], kb: KnowledgeBase) -> list[Ent]:
+    """Shape 3, hyphenated pairs: "Franco-German" gives NORP "Franco" (French) and "German"."""
+    owner = owners(len(doc), ents)
+    added: list[Ent] = []
+    for i in range(len(doc) - 2):
+        nationality = COMBINING_FORMS.get(doc[i].text)
+        if nationality is None or doc[i].whitespace_ or doc[i + 1].text != "-":
+            continue
+        if doc[i + 1].whitespace_:
+            continue
+        nxt = owner[i + 2]
+        partner = ents[nxt] if nxt >= 0 else None
+        chained = doc[i + 2].text in COMBINING_FORMS
+        if (partner is not None and partner.label == "NORP") or chained:
+            known = kb.lookup(nationality)
+            added.append(Ent(i, i + 1, "NORP", known.entity if known else ""))
+    if not added:
+        return ents
+    starts = {a.start for a in added}
+    rest = [e for e in ents if not any(e.start <= s < e.end for s in starts)]
+    return sorted(rest + added, key=lambda e: e.start)
+
+
+def place_before_participle(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Shape 3, "Leeds-born", "Idlib-based": the part before the hyphen is the place, GPE."""
+    owner = owners(len(doc), ents)
+    out = list(ents)
+    for i in range(len(doc) - 2):
+        tok = doc[i]
+        if not (is_cap(tok.text) and tok.is_alpha) or tok.whitespace_ or doc[i + 1].text != "-":
+            continue
+        if doc[i + 1].whitespace_ or not PLACE_PARTICIPLES.match(doc[i + 2].text):
+            continue
+        mine = owner[i]
+        span = ents[mine] if mine >= 0 else None
+        if span is not None and (span.ent_id or span.label == "NORP"):
+            continue
+        start = span.start if span is not None and span.start <= i else i
+        label = span.label if span is not None and span.label in {"GPE", "LOC"} else "GPE"
+        out = [e for e in out if e is not span] + [Ent(start, i + 1, label)]
+    return no_overlaps(out)
+
+
+def cut_lowercase_prefix(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Shape 3, lower-case prefixes: "trans-Atlantic" is no name; its name part may be.
+
+    An article the model took in goes too ("a Eurasian Union").
+    """
+    out: list[Ent] = []
+    for ent in ents:
+        if (
+            ent.end - ent.start >= 3
+            and LOWER_PREFIXES.match(doc[ent.start].text)
+            and doc[ent.start + 1].text == "-"
+        ):
+            ent = replace(ent, start=ent.start + 2)
+        elif ent.end - ent.start >= 2 and doc[ent.start].lower_ in {"a", "an"}:
+            ent = replace(ent, start=ent.start + 1)  # "a Eurasian Union"
+        out.append(ent)
+    return out
+
+
+def _headline_runs(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Token ranges of all-capitals headlines: two or more capitals words, one a real word."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and (
+            (doc[j].is_alpha and doc[j].is_upper) or (j > i and doc[j].text.upper() in CAPS_GLUE)
+        ):
+            j += 1
+        words = [t for t in doc[i:j] if t.is_alpha]
+        if len(words) >= 2 and any(
+            len(t) >= MIN_HEADLINE_WORD and t.text not in kb.by_alias for t in words
+        ):
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _title_case(text: str) -> str:
+    """ "PEOPLE’S REPUBLIC OF CHINA" -> "People’s Republic of China"."""
+    words = text.split(" ")
+    return " ".join(
+        w.lower() if k and w.lower() in SMALL_WORDS else w[:1] + w[1:].lower()
+        for k, w in enumerate(words)
+    )
+
+
+def headline_capitals(doc: Doc, ents: list[Ent], kb: KnowledgeBase) -> list[Ent]:
+    """Shape 3, all-capitals words in quoted headlines: "RUSSIANS" is NORP Russian.
+
+    Inside a headline the model reads noise and the base's exact acronyms can be words
+    ("IS"), so the headline's names are looked up again, title-cased, longest first.
+    """
+    runs = _headline_runs(doc, kb)
+    if not runs:
+        return ents
+    inside = {t for a, b in runs for t in range(a, b)}
+    out = [e for e in ents if not inside.intersection(range(e.start, e.end))]
+    for a, b in runs:
+        i = a
+        while i < b:
+            width = 0
+            for n in range(min(MAX_HEADLINE_NAME, b - i), 0, -1):
+                text = doc[i : i + n].text
+                exact = kb.by_alias.get(text)
+                if exact and text.lower() in STOP_WORDS and exact.label != "GPE":
+                    exact = None  # "IS" in a headline is the verb, "US" stays the country
+                titled = kb.by_alias.get(_title_case(text)) or kb.by_folded.get(text.casefold())
+                found = exact or titled
+                if found and doc[i].is_alpha and doc[i + n - 1].is_alpha:
+                    out.append(Ent(i, i + n, found.label, found.entity))
+                    width = n
+                    break
+            i += max(width, 1)
+    return sorted(out, key=lambda e: e.start)
