@@ -11,6 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.kb import KnowledgeBase
+from pipelines.mentions.places import relabel_known_places
 from pipelines.mentions.shapes import (
     CLOSE_QUOTES,
     INSTITUTION_WORDS,
@@ -154,4 +155,5 @@ def apply_shapes(
     ents = join_nationality_institution(doc, ents)
     ents = drop_office_titles(doc, ents)
     ents = drop_initial_common_words(doc, ents)
-    return drop_names_in_work_titles(doc, ents)
+    ents = drop_names_in_work_titles(doc, ents)
+    return relabel_known_places(doc, ents)

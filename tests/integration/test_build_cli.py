@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.locks import BUILD_LOCK, exclusive
 from tests.conftest import RAW_DIR, ROOT
-from tests.integration.services import wait_until
 
 SEED = "003_438df8717fa9cb3f.txt"  # the smallest seed page: NER stays short
 
@@ -114,31 +114,28 @@ def test_a_second_build_on_the_same_outputs_waits_or_refuses(tmp_path: Path):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copyfile(RAW_DIR / SEED, raw / SEED)
+    out = tmp_path / "outputs"
     env = {
         **os.environ,
         "CORPUS_RAW_DIR": str(raw),
-        "CORPUS_OUTPUTS_DIR": str(tmp_path / "outputs"),
+        "CORPUS_OUTPUTS_DIR": str(out),
         "DAGSTER_HOME": str(tmp_path / "home"),
     }
     env.pop("CORPUS_EXECUTOR", None)
     command = [sys.executable, "-m", "pipelines.build"]
-    first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-    lock = tmp_path / "outputs" / ".build.lock"
-    wait_until(lambda: lock.exists() and "pid" in lock.read_text(), 120, "the first build")
-    refused = subprocess.run(
-        [*command, "--no-wait"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert refused.returncode == 4
-    assert f"another build (pid {first.pid} since" in refused.stderr
-    first_still_running = first.poll() is None
-    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    first_out, _ = first.communicate(timeout=600)
-    assert first.returncode == 0 and second.returncode == 0, second.stdout + second.stderr
-    assert "Built" in first_out and "Built" in second.stdout
-    if first_still_running:  # (on a very fast machine the first may be done by now)
-        assert f"another build (pid {first.pid} since" in second.stdout
-        assert "waiting for it" in second.stdout
-    check = subprocess.run(
-        ["sha256sum", "-c", "SHA256SUMS"], cwd=tmp_path / "outputs", capture_output=True
-    )
-    assert check.returncode == 0, check.stdout  # one whole release, not two interleaved
+    # this test holds the lock as a running build does, for as long as it needs
+    with exclusive(out / BUILD_LOCK):
+        refused = subprocess.run(
+            [*command, "--no-wait"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert refused.returncode == 4
+        assert f"another build (pid {os.getpid()} since" in refused.stderr
+        waiting = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        assert waiting.stdout is not None
+        told = waiting.stdout.readline()  # it says so before it blocks
+        assert f"another build (pid {os.getpid()} since" in told and "waiting for it" in told
+        assert waiting.poll() is None
+    rest, _ = waiting.communicate(timeout=600)
+    assert waiting.returncode == 0 and "Built" in rest
+    check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True)
+    assert check.returncode == 0, check.stdout  # one whole release

@@ -1,0 +1,30 @@
+"""Tier 1: shape 5 of issue 20, a town the base does not know that the model calls an ORG."""
+
+from __future__ import annotations
+
+import spacy
+
+from pipelines.mentions.places import place_names, relabel_known_places
+from pipelines.mentions.shapes import Ent
+
+NLP = spacy.blank("en")
+
+
+def test_the_gazetteer_names_countries_and_large_towns_only():
+    names = place_names()
+    assert {"Mogadishu", "Leeds", "Kismayo", "Somalia", "Italy"} <= names
+    assert "Escaldes" not in names and "les Escaldes" not in names  # 16,000 people
+
+
+def test_a_model_org_that_is_a_town_becomes_a_gpe_and_nothing_else_moves():
+    doc = NLP("Officials in Kismayo met Lincoln and the Kismayo Council before Halal Foods left.")
+    ents = [
+        Ent(2, 3, "ORG"),  # Kismayo, a town the model took for a body
+        Ent(4, 5, "PERSON"),  # a person who shares a town's name stays a person
+        Ent(7, 9, "ORG"),  # a body named after its town stays the body
+        Ent(10, 12, "ORG"),
+        Ent(2, 3, "ORG", ent_id="Kismayo FC"),  # the base's reading is never overridden
+    ]
+    places = frozenset({"Kismayo", "Lincoln"})
+    labels = [e.label for e in relabel_known_places(doc, ents, places)]
+    assert labels == ["GPE", "PERSON", "ORG", "ORG", "ORG"]
