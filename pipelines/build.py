@@ -28,10 +28,16 @@ from typing import IO
 
 from pipelines.instance import ensure_instance
 from pipelines.locks import BUILD_LOCK, Busy, exclusive
-from pipelines.resources import PROJECT_ROOT, CorpusSettings, settings_from_environment
+from pipelines.resources import (
+    ENV_VARS,
+    PLANNER_SETTINGS,
+    PROJECT_ROOT,
+    CorpusSettings,
+    settings_from_environment,
+)
 
 # What a step reads; the executor settings stay with the process that runs the plan.
-RUN_SETTINGS = ("raw_dir", "outputs_dir", "workers", "hf_repo", "storage_root", "max_page_bytes")
+RUN_SETTINGS = tuple(name for name in ENV_VARS if name not in PLANNER_SETTINGS)
 # Dagster's notes to its own developers (a command superseded, a parameter in beta): nothing a
 # user of the dataset can act on, so they are left out unless --verbose.
 LIBRARY_WARNING = re.compile(r"^\S+\.py:\d+: (?:Supersession|Beta|Preview)Warning: ")
@@ -97,13 +103,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    # the instance the UI reads too (./dagster.yaml), unless DAGSTER_HOME names another
+    # the instance the UI reads too (./dagster.yaml, whose paths are relative to the project
+    # folder), unless DAGSTER_HOME names another
+    os.chdir(PROJECT_ROOT)
     os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT))
     ensure_instance()
     lock = settings.outputs_path() / BUILD_LOCK
     try:
-        with exclusive(lock, wait=not args.no_wait, on_wait=_waiting(lock)):
-            return _build(settings, args, extra)
+        with exclusive(lock, wait=not args.no_wait, on_wait=_waiting(settings)) as held:
+            return _build(settings, args, extra, held.fileno())
+    except KeyboardInterrupt:
+        print("interrupted: the run was stopped", file=sys.stderr)
+        return 130
     except Busy as busy:
         print(
             f"error: another build ({busy}) is writing {settings.outputs_dir}/: try again when "
@@ -113,35 +124,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUSY
 
 
-def _waiting(lock: Path) -> Callable[[str], None]:
+def _waiting(settings: CorpusSettings) -> Callable[[str], None]:
     def say(who: str) -> None:
-        print(f"another build ({who}) is writing {lock.parent}: waiting for it …", flush=True)
+        where = f"{settings.outputs_dir}/"
+        print(f"another build ({who}) is writing {where}: waiting for it …", flush=True)
 
     return say
 
 
-def _build(settings: CorpusSettings, args: argparse.Namespace, extra: list[str]) -> int:
+def _build(
+    settings: CorpusSettings, args: argparse.Namespace, extra: list[str], lock_fd: int
+) -> int:
+    """Run the build's dagster command and follow it. The child inherits the build lock's
+    descriptor, so the lock holds until the run itself has ended, whatever stops this
+    process first."""
     from dagster import DagsterInstance
 
     from pipelines.progress import RunWatcher, follow
-    from pipelines.summary import summary_text
+    from pipelines.summary import summary_text, table_counts
 
     print(f"Building from {settings.raw_dir}/ into {settings.outputs_dir}/ …", flush=True)
     started = time.time()
-    child = subprocess.Popen(
-        build_command(settings, extra, args.verbose), stderr=subprocess.PIPE, text=True
-    )
-    assert child.stderr is not None
     # a build stopped by a signal stops its run too: the run is the child's, not ours
+    children: list[subprocess.Popen[str]] = []
     for stop in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(stop, lambda number, _frame: child.send_signal(number))
+        signal.signal(stop, lambda number, _frame: [c.send_signal(number) for c in children])
+    child = subprocess.Popen(
+        build_command(settings, extra, args.verbose),
+        stderr=subprocess.PIPE,
+        text=True,
+        pass_fds=(lock_fd,),
+    )
+    children.append(child)
+    assert child.stderr is not None
     relay = threading.Thread(target=_forward, args=(child.stderr, sys.stderr, args.verbose))
     relay.start()
-    with DagsterInstance.get() as instance:
-        watcher = RunWatcher(instance, sys.stdout, logs=not args.verbose)
-        watcher.expect(run_config(settings)["resources"])
-        follow(watcher, lambda: child.poll() is None, started)
-    relay.join()
+    try:
+        with DagsterInstance.get() as instance:
+            watcher = RunWatcher(instance, sys.stdout, logs=not args.verbose)
+            watcher.expect(run_config(settings)["resources"])
+            follow(watcher, lambda: child.poll() is None, started)
+    except KeyboardInterrupt:
+        child.send_signal(signal.SIGINT)
+        raise
+    finally:
+        child.wait()
+        relay.join()
     view = watcher.view
     if child.returncode != 0 or view.failed_steps:
         print(f"Build failed (exit code {child.returncode}); run with --verbose for the whole log.")
@@ -152,7 +180,9 @@ def _build(settings: CorpusSettings, args: argparse.Namespace, extra: list[str])
     other_home = None if Path(home).resolve() == PROJECT_ROOT else home
     seconds = time.time() - started
     print(summary_text(outputs, seconds, view.failed_checks, view.checks_passed, shown, other_home))
-    rejects = view.rows.get("rejects", 0)
+    if watcher.run_id is None:
+        print("note: the run's events were not found in the instance; counts are the files'")
+    rejects = table_counts(outputs).get("rejects", 0)  # the files, as the summary counts
     return EXIT_REJECTS if args.fail_on_rejects and rejects else 0
 
 

@@ -4,12 +4,11 @@ import dagster as dg
 import pandera.polars as pa
 import polars as pl
 
-from pipelines.display import cut
+from pipelines.display import REASON_CHARS, cut
 from schemas import ArticlesSchema, FootnotesSchema, MentionsSchema
 from schemas.integrity import footnote_count_errors, mention_offset_errors, orphan_rows
 
 MAX_LISTED = 20
-REASON_CHARS = 160
 
 
 def _pandera_result(frame: pl.DataFrame, model: type[pa.DataFrameModel]) -> dg.AssetCheckResult:

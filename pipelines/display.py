@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+REASON_CHARS = 160  # a reject reason in a log line, a check's metadata or the summary
+
 
 def cut(text: str, limit: int) -> str:
     """`text`, or its first `limit - 1` characters and an ellipsis, so that a cut value is

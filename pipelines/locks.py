@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 BUILD_LOCK = ".build.lock"
 RELEASE_LOCK = ".release.lock"
@@ -35,9 +36,10 @@ def holder(lock: Path) -> str:
 @contextmanager
 def exclusive(
     lock: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None
-) -> Iterator[None]:
-    """Hold `lock` for the block. If another process holds it: raise Busy unless `wait`,
-    else tell `on_wait` who holds it and wait for it to be released."""
+) -> Iterator[IO[str]]:
+    """Hold `lock` for the block (yielding its open file, whose descriptor a child process
+    may inherit to share it). If another process holds it: raise Busy unless `wait`, else
+    tell `on_wait` who holds it and wait for it to be released."""
     lock.parent.mkdir(parents=True, exist_ok=True)
     with lock.open("a+", encoding="utf-8") as handle:
         try:
@@ -55,7 +57,7 @@ def exclusive(
         handle.write(f"pid {os.getpid()} since {now}\n")
         handle.flush()
         try:
-            yield
+            yield handle
         finally:
             handle.seek(0)
             handle.truncate()

@@ -69,18 +69,19 @@ class RunWatcher:
         self.run_id: str | None = None
         self._cursor: str | None = None
         self._resources: object = None
+        self._live = False  # the NER line is on screen and may be redrawn in place
 
     def expect(self, resources: object) -> None:
         """Follow only a run whose resources config is this one (two builds on other
         folders can share the instance)."""
         self._resources = resources
-        self._live = False  # the NER line is on screen and may be redrawn in place
 
     def find_run(self, created_after: float) -> bool:
         """Pick up the run this build started (the newest created after `created_after`)."""
         from datetime import UTC, datetime
 
-        after = datetime.fromtimestamp(created_after, tz=UTC)
+        # run storage keeps whole seconds: a run made in the build's first second must count
+        after = datetime.fromtimestamp(int(created_after) - 1, tz=UTC)
         runs = self.instance.get_runs(filters=RunsFilter(created_after=after), limit=20)
         for run in runs:  # newest first
             if self._resources is None or run.run_config.get("resources") == self._resources:

@@ -14,8 +14,6 @@ from pathlib import Path
 import dagster as dg
 from upath import UPath
 
-from pipelines.tables.inputs import DEFAULT_MAX_PAGE_BYTES
-
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_REPO_ID = "commentary-corpus/commentary-corpus"  # the Hub dataset repo publish uploads to
 
@@ -31,7 +29,11 @@ ENV_VARS: dict[str, str] = {
     "storage_root": "CORPUS_STORAGE_ROOT",
     "max_page_bytes": "CORPUS_MAX_PAGE_BYTES",
 }
+DEFAULT_MAX_PAGE_BYTES = 64 * 1024 * 1024  # the largest seed page is 150 KB
 EXECUTORS = ("in_process", "celery")
+# Settings of the process that plans the run (which executor, where its broker is), not of
+# the steps: they stay out of the run config a build hands to every step.
+PLANNER_SETTINGS = frozenset({"executor", "broker_url", "backend_url"})
 STAGES_FOLDER = ".stages"  # under the outputs folder; never part of a release
 INT_SETTINGS = frozenset({"workers", "max_page_bytes"})
 

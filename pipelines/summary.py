@@ -6,11 +6,10 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines.display import one_line
+from pipelines.display import REASON_CHARS, one_line
 
 TABLE_NAMES = ("articles", "footnotes", "mentions", "rejects")
 REASONS_SHOWN = 5
-REASON_CHARS = 120
 NEXT_STEPS = (
     ("{home}uv run dagster dev", "this run's materializations, metadata and checks in the UI"),
     (

@@ -9,14 +9,13 @@ from contextlib import contextmanager
 import dagster as dg
 import polars as pl
 
-from pipelines.display import cut
+from pipelines.display import REASON_CHARS, cut
 from schemas.catalog import TABLES
 
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 80
 REASONS_LOGGED = 5  # the most frequent reasons a run's log names when rows are set aside
 PLACES_LOGGED = 3  # articles (or pages) named per reason
-REASON_CHARS = 160  # a reason is cut here in the log (the rejects table keeps it whole)
 
 
 def preview(frame: pl.DataFrame, columns: list[str] | None = None) -> dg.MetadataValue:

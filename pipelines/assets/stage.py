@@ -12,6 +12,8 @@ import polars as pl
 from pipelines.assets.metadata import column_schema, set_aside_summary, table_metadata, timed
 from pipelines.validation import validate_rows
 
+LOGGED_FAILURES = 1000  # enough to see every kind of failure; the rest are counted
+
 
 @dataclass
 class Stage:
@@ -80,10 +82,11 @@ def stage_asset(
                 if model is not None:
                     checked = validate_rows(valid, model, table)
                     valid, set_aside = checked.valid, pl.concat([set_aside, checked.rejects])
-                    if len(checked.failures):  # rejects hold short reasons; the log, all of it
+                    if len(checked.failures):  # rejects hold short reasons; the log, the detail
+                        shown = checked.failures.head(LOGGED_FAILURES)
                         context.log.info(
-                            f"{table}: pandera failure cases in full:\n"
-                            + checked.failures.write_csv()
+                            f"{table}: pandera failure cases ({len(shown)} of "
+                            f"{len(checked.failures)}):\n" + shown.write_csv()
                         )
             metadata.update(stage.metadata)
             metadata.update(table_metadata(valid, list(preview)))

@@ -47,12 +47,23 @@ class MergeResult:
     unchanged: list[str]
 
 
+class CsvShapeError(ValueError):
+    """A CSV line with more fields than its header (an unquoted comma, most often)."""
+
+
 def read_csv(text: str) -> list[Row]:
-    """Rows of a CSV text as dicts of stripped strings."""
-    return [
-        {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(io.StringIO(text, newline=""))
-    ]
+    """Rows of a CSV text as dicts of stripped strings; CsvShapeError for a line with more
+    fields than the header."""
+    rows = []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    for row in reader:
+        if None in row:
+            raise CsvShapeError(
+                f"line {reader.line_num} has more fields than the header "
+                "(quote a value that holds a comma)"
+            )
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
 
 
 def write_csv(rows: Iterable[Row], columns: Sequence[str] = KB_COLUMNS) -> str:
@@ -174,8 +185,8 @@ def base_command(
     kb_path = Path(argv[1]) if len(argv) == 2 else KB_PATH
     try:
         result = apply(Path(argv[0]), kb_path)
-    except refused as error:
-        print(error, file=sys.stderr)
+    except (refused, CsvShapeError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     report(kb_path, result)
     return 0

@@ -179,10 +179,19 @@ def summary(table: pl.DataFrame, path: Path, top: int = TOP) -> str:
 def main(argv: Sequence[str]) -> int:
     """CLI: write the review file and print the summary."""
     parser = argparse.ArgumentParser(prog="python -m pipelines.mentions.review")
-    parser.add_argument("--outputs", type=Path, default=Path("outputs"), help="built release")
+    parser.add_argument(
+        "--outputs",
+        type=Path,
+        default=None,
+        help="built release (default: the settings' outputs folder, $CORPUS_OUTPUTS_DIR)",
+    )
     parser.add_argument("--out", type=Path, help=f"review CSV (default OUTPUTS/{REVIEW_FILE})")
     parser.add_argument("--min-count", type=int, default=1, help="list names seen >= N times")
     args = parser.parse_args(argv)
+    if args.outputs is None:
+        from pipelines.resources import settings_from_environment
+
+        args.outputs = settings_from_environment().outputs_path()
     missing = [
         f for f in ("mentions.parquet", "articles.parquet") if not (args.outputs / f).is_file()
     ]

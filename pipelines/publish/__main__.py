@@ -3,8 +3,9 @@
     python -m pipelines.publish --dry-run          # list what would be uploaded, touch nothing
     HF_TOKEN=… python -m pipelines.publish --bump minor --repo-id OWNER/NAME
 
-Exit codes: 0 done, 1 no release to publish, 2 usage error or no HF_TOKEN, 3 the release holds
-rejects (rows or pages a build set aside) and --allow-rejects was not given.
+Exit codes: 0 done; 1 no release to publish, a file that does not match SHA256SUMS, or a
+failed upload; 2 usage error or no HF_TOKEN; 3 the release holds rejects (rows or pages a
+build set aside) and --allow-rejects was not given.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pipelines.publish.metadata import TOKEN_ENV
 from pipelines.publish.upload import (
     HubApi,
     PublishedFile,
+    ReleaseHoldsRejects,
     ReleaseMismatch,
     checksummed_files,
     format_plan,
@@ -161,6 +163,9 @@ def main(
     except ReleaseMismatch as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except ReleaseHoldsRejects as held:  # rebuilt with rejects since the check above
+        print(f"error: {held}; publish them with --allow-rejects", file=sys.stderr)
+        return EXIT_REJECTS
     except Exception as error:  # the Hub's errors: said without the token, whatever they hold
         print(f"error: upload failed: {redacted(str(error), token)}", file=sys.stderr)
         return 1

@@ -16,6 +16,7 @@ import polars as pl
 from huggingface_hub import CommitOperationAdd
 
 from pipelines.dataset.layout import CURRENT, SHA256SUMS, link_published
+from pipelines.locks import RELEASE_LOCK, exclusive
 from pipelines.publish.docs import sha256_of, write_release_documents
 from pipelines.publish.metadata import ordered_tables
 from pipelines.publish.version import (
@@ -166,37 +167,41 @@ def publish(
     uploaded, each checked against its hash (ReleaseMismatch); `announce(files, version)` is
     called with them before the upload starts.
     """
-    released = released or datetime.date.today()
-    folder = release_folder(outputs)
-    held = rejects_held(outputs)
-    if held and not allow_rejects:
-        raise ReleaseHoldsRejects(held)
-    version = bump_version(read_version(version_file), bump)
-    parquet = {path.stem: path for path in folder.glob("*.parquet")}
-    tables = {name: pl.read_parquet(parquet[name]) for name in ordered_tables(list(parquet))}
-    old_changelog = changelog_file.read_text(encoding="utf-8") if changelog_file.is_file() else ""
-    changelog = changelog_with_entry(old_changelog, version, released, release_notes(tables))
-    names = write_release_documents(
-        folder, version, comments, repo_id=repo_id, released=released, changelog=changelog
-    )
-    link_published(outputs, names)
-    files = checksummed_files(outputs)
-    if announce is not None:  # what is about to go up, before anything does
-        announce(files, version)
-    api.create_repo(repo_id, repo_type=REPO_TYPE, private=private, exist_ok=True)
-    operations = [
-        CommitOperationAdd(path_in_repo=f.name, path_or_fileobj=str(f.path)) for f in files
-    ]
-    commit = api.create_commit(
-        repo_id,
-        operations,
-        repo_type=REPO_TYPE,
-        commit_message=f"Release {version}",
-        commit_description=f"Dataset version {version}, {len(files)} files; see CHANGELOG.md.",
-    )
-    api.create_tag(
-        repo_id, tag=f"v{version}", revision=getattr(commit, "oid", None), repo_type=REPO_TYPE
-    )
-    version_file.write_text(f"{version}\n", encoding="utf-8")
-    changelog_file.write_text(changelog, encoding="utf-8")
-    return PublishResult(repo_id, version, files, commit)
+    # a build flipping or pruning releases meanwhile would change what is uploaded
+    with exclusive(outputs / RELEASE_LOCK):
+        released = released or datetime.date.today()
+        folder = release_folder(outputs)
+        held = rejects_held(outputs)
+        if held and not allow_rejects:
+            raise ReleaseHoldsRejects(held)
+        version = bump_version(read_version(version_file), bump)
+        parquet = {path.stem: path for path in folder.glob("*.parquet")}
+        tables = {name: pl.read_parquet(parquet[name]) for name in ordered_tables(list(parquet))}
+        old_changelog = (
+            changelog_file.read_text(encoding="utf-8") if changelog_file.is_file() else ""
+        )
+        changelog = changelog_with_entry(old_changelog, version, released, release_notes(tables))
+        names = write_release_documents(
+            folder, version, comments, repo_id=repo_id, released=released, changelog=changelog
+        )
+        link_published(outputs, names)
+        files = checksummed_files(outputs)
+        if announce is not None:  # what is about to go up, before anything does
+            announce(files, version)
+        api.create_repo(repo_id, repo_type=REPO_TYPE, private=private, exist_ok=True)
+        operations = [
+            CommitOperationAdd(path_in_repo=f.name, path_or_fileobj=str(f.path)) for f in files
+        ]
+        commit = api.create_commit(
+            repo_id,
+            operations,
+            repo_type=REPO_TYPE,
+            commit_message=f"Release {version}",
+            commit_description=f"Dataset version {version}, {len(files)} files; see CHANGELOG.md.",
+        )
+        api.create_tag(
+            repo_id, tag=f"v{version}", revision=getattr(commit, "oid", None), repo_type=REPO_TYPE
+        )
+        version_file.write_text(f"{version}\n", encoding="utf-8")
+        changelog_file.write_text(changelog, encoding="utf-8")
+        return PublishResult(repo_id, version, files, commit)

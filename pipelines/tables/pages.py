@@ -10,12 +10,8 @@ import polars as pl
 from pipelines.parsing.header import LocatedHeader, PageHeader
 from pipelines.parsing.page import PageText, page_text
 from pipelines.parsing.text import PageDecodeError, decode_page
-from pipelines.tables.inputs import (
-    DEFAULT_MAX_PAGE_BYTES,
-    RefusedInput,
-    admitted_path,
-    read_admitted,
-)
+from pipelines.resources import DEFAULT_MAX_PAGE_BYTES
+from pipelines.tables.inputs import RefusedInput, admitted_path, read_admitted
 
 PAGE_GLOB = "*.txt"
 PAGES_SCHEMA = {
@@ -104,7 +100,7 @@ def page_source(row: dict[str, object]) -> PageText:
 
 def _read_row(raw_dir: Path, path: Path, max_bytes: int) -> dict[str, object]:
     try:
-        data = read_admitted(admitted_path(raw_dir, path, max_bytes), max_bytes)
+        data = read_admitted(path, admitted_path(raw_dir, path, max_bytes), max_bytes)
     except RefusedInput as refused:
         return refused_row(path.name, str(refused))
     return page_row(path.name, data)

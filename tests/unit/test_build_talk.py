@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dagster as dg
 import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
@@ -87,3 +88,30 @@ def test_the_summary_names_the_tables_the_rejects_and_the_next_commands(tmp_path
     assert "--allow-rejects" in text and "asset check rejects:nothing_set_aside" in text
     assert "uv run dagster dev" in text and "outputs/corpus.duckdb" in text
     assert "DAGSTER_HOME=/h uv run dagster dev" in summary_text(tmp_path, 1, [], other_home="/h")
+
+
+def test_the_watcher_follows_a_real_runs_events_into_lines(tmp_path: Path):
+    import io
+    import time
+
+    from pipelines.progress import RunWatcher
+
+    @dg.asset
+    def articles() -> dg.MaterializeResult:
+        return dg.MaterializeResult(metadata={"dagster/row_count": 33})
+
+    @dg.asset_check(asset=articles)
+    def nothing_set_aside() -> dg.AssetCheckResult:
+        return dg.AssetCheckResult(passed=False, severity=dg.AssetCheckSeverity.WARN)
+
+    with dg.instance_for_test(temp_dir=str(tmp_path)) as instance:
+        started = time.time()
+        dg.materialize([articles, nothing_set_aside], instance=instance)
+        out = io.StringIO()
+        watcher = RunWatcher(instance, out)
+        assert watcher.find_run(started)
+        watcher.poll()
+    said = out.getvalue()
+    assert "✓ articles" in said and "33 rows" in said
+    assert "check articles:nothing_set_aside did not pass (WARN)" in said
+    assert watcher.view.failed_checks == ["articles:nothing_set_aside"]

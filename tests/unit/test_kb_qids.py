@@ -115,3 +115,18 @@ CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=
 def test_csv_round_trip_keeps_every_cell(rows):
     stripped = [{k: v.strip() for k, v in row.items()} for row in rows]
     assert read_csv(write_csv(stripped)) == stripped
+
+
+def test_a_csv_line_with_an_unquoted_comma_is_refused_with_its_line(tmp_path, capsys):
+    from pipelines.mentions.merge_qids import CsvShapeError, main, read_csv
+
+    text = "name,qid,source,evidence\nTaliban,Q42,repo@abc:f#L1,a quote, with a comma\n"
+    with pytest.raises(CsvShapeError, match="line 2 has more fields"):
+        read_csv(text)
+    pairs, kb = tmp_path / "pairs.csv", tmp_path / "kb.csv"
+    pairs.write_text(text, encoding="utf-8")
+    kb.write_text(KB_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main([str(pairs), str(kb)]) == 1
+    assert "line 2 has more fields" in capsys.readouterr().err
+    assert main([str(tmp_path / "missing.csv"), str(kb)]) == 1  # a message, no traceback
+    assert "No such file" in capsys.readouterr().err

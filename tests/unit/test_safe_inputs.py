@@ -37,7 +37,7 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
 
 def _refusal(raw: Path, name: str, max_bytes: int = 1000) -> str:
     with pytest.raises(RefusedInput) as refused:
-        read_admitted(admitted_path(raw, raw / name, max_bytes), max_bytes)
+        read_admitted(raw / name, admitted_path(raw, raw / name, max_bytes), max_bytes)
     return str(refused.value)
 
 
@@ -52,9 +52,12 @@ def test_a_link_out_of_the_folder_is_refused_and_not_read(folders):
 def test_a_link_inside_the_folder_is_read_and_a_broken_one_refused(folders):
     raw, _ = folders
     (raw / "again.txt").symlink_to("page.txt")
-    assert read_admitted(admitted_path(raw, raw / "again.txt", 1000), 1000) == PAGE.encode()
+    again = raw / "again.txt"
+    assert read_admitted(again, admitted_path(raw, again, 1000), 1000) == PAGE.encode()
     (raw / "gone.txt").symlink_to("missing.txt")
     assert "missing" in _refusal(raw, "gone.txt")
+    (raw / "loop.txt").symlink_to("loop.txt")  # a loop is a reject, not a crash
+    assert "could not be examined" in _refusal(raw, "loop.txt")
 
 
 def test_pipes_folders_and_large_files_are_refused_unread(folders):
@@ -66,6 +69,11 @@ def test_pipes_folders_and_large_files_are_refused_unread(folders):
     assert "directory" in _refusal(raw, "folder.txt")
     reason = _refusal(raw, "big.txt")
     assert "1,001 > 1,000 bytes" in reason and "CORPUS_MAX_PAGE_BYTES" in reason
+    admitted = admitted_path(raw, raw / "page.txt", 1000)
+    (raw / "other.txt").write_text("swapped in", encoding="utf-8")  # another inode
+    os.replace(raw / "other.txt", raw / "page.txt")
+    with pytest.raises(RefusedInput, match="changed while"):
+        read_admitted(raw / "page.txt", admitted, 1000)
 
 
 def test_every_entry_gets_a_row_and_a_refused_one_holds_no_content(folders):
