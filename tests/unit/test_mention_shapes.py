@@ -554,3 +554,12 @@ def test_shapes_keep_the_contract_end_to_end(nlp):
         ("Russian", "NORP"),
         ("GRU", "ORG"),
     ]
+
+
+def test_no_mention_runs_across_a_paragraph_break():
+    from pipelines.mentions.extract import extract_mentions, load_model
+
+    text = "The Responses\n\nBroadly, the Shanghai Cooperation Organization met in Astana."
+    (found,) = extract_mentions(load_model(), [text])
+    assert found and all("\n\n" not in m.surface for m in found)
+    assert "Astana" in {m.surface for m in found}
