@@ -6,11 +6,12 @@ schema migration ("more than one head"), so the first one in creates it under a 
 
 from __future__ import annotations
 
-import fcntl
 import os
 from pathlib import Path
 
 import dagster as dg
+
+from pipelines.locks import exclusive
 
 LOCK_NAME = ".corpus-instance.lock"
 
@@ -20,8 +21,5 @@ def ensure_instance() -> None:
     home = os.environ.get("DAGSTER_HOME")
     if not home:
         return
-    Path(home).mkdir(parents=True, exist_ok=True)
-    with (Path(home) / LOCK_NAME).open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        with dg.DagsterInstance.get():
-            pass
+    with exclusive(Path(home) / LOCK_NAME), dg.DagsterInstance.get():
+        pass

@@ -47,7 +47,6 @@ class RunView:
     """What the watcher has learnt of a run from its events."""
 
     shards: int = 0  # NER shard steps in the run's plan
-    articles: int = 0
     ner_done: int = 0
     shards_done: int = 0
     rows: dict[str, int] = field(default_factory=dict)
@@ -56,6 +55,11 @@ class RunView:
     check_steps: set[str] = field(default_factory=set)  # steps that only ran asset checks
     ner_started: float | None = None
     failed_steps: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        """The articles NER runs over: the articles asset's rows."""
+        return self.rows.get("articles", 0)
 
 
 class RunWatcher:
@@ -141,8 +145,6 @@ class RunWatcher:
         rows = metadata.get("dagster/row_count")
         if rows is not None:
             self.view.rows[asset] = int(rows.value)  # type: ignore[arg-type]
-        if asset == "articles" and rows is not None:
-            self.view.articles = int(rows.value)  # type: ignore[arg-type]
         if asset.startswith(NER_STEP_PREFIX):
             for key in ("articles_recognised", "articles_reused"):
                 if key in metadata:

@@ -130,7 +130,7 @@ def main(
     except ReleaseMismatch as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for name in unlisted_files(outputs):
+    for name in unlisted_files(outputs, listed):
         print(f"note: {name} is not in the release's SHA256SUMS: not uploaded", file=sys.stderr)
     if args.dry_run:
         print(format_plan(repo_id, version, new_version, listed, args.private))

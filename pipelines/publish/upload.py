@@ -27,6 +27,7 @@ from pipelines.publish.version import (
     changelog_with_entry,
     read_version,
 )
+from pipelines.summary import table_counts
 
 REPO_TYPE = "dataset"
 
@@ -62,12 +63,19 @@ def published_files(outputs: Path) -> list[PublishedFile]:
     hidden entries (.current, .releases, .gitkeep, temporaries) are internals.
     """
     files = []
-    for entry in sorted(outputs.iterdir()):
-        if entry.name.startswith(".") or not entry.is_file():
-            continue
-        path = entry.resolve()
-        files.append(PublishedFile(entry.name, path, path.stat().st_size, sha256_of(path)))
+    for name in published_names(outputs):
+        path = (outputs / name).resolve()
+        files.append(PublishedFile(name, path, path.stat().st_size, sha256_of(path)))
     return files
+
+
+def published_names(outputs: Path) -> list[str]:
+    """The visible names of regular files (or links to them) in outputs/, sorted."""
+    return [
+        entry.name
+        for entry in sorted(outputs.iterdir())
+        if not entry.name.startswith(".") and entry.is_file()
+    ]
 
 
 class ReleaseMismatch(RuntimeError):
@@ -94,10 +102,11 @@ def checksummed_files(outputs: Path) -> list[PublishedFile]:
     return sorted(files, key=lambda f: f.name)
 
 
-def unlisted_files(outputs: Path) -> list[str]:
-    """Visible names in outputs/ that the release's SHA256SUMS does not name (not uploaded)."""
-    listed = {f.name for f in checksummed_files(outputs)}
-    return [f.name for f in published_files(outputs) if f.name not in listed]
+def unlisted_files(outputs: Path, listed: Sequence[PublishedFile] | None = None) -> list[str]:
+    """Visible names in outputs/ that the release's SHA256SUMS does not name (not uploaded);
+    `listed` is `checksummed_files(outputs)` when the caller has it already (no rehashing)."""
+    names = {f.name for f in (checksummed_files(outputs) if listed is None else listed)}
+    return [name for name in published_names(outputs) if name not in names]
 
 
 def format_plan(
@@ -133,10 +142,7 @@ class ReleaseHoldsRejects(RuntimeError):
 
 def rejects_held(outputs: Path) -> int:
     """Rows in the release's rejects table: what a build set aside (0 when there is none)."""
-    path = release_folder(outputs) / "rejects.parquet"
-    if not path.exists():
-        return 0
-    return int(pl.scan_parquet(path).select(pl.len()).collect().item())
+    return table_counts(release_folder(outputs)).get("rejects", 0)
 
 
 def release_notes(tables: Mapping[str, pl.DataFrame]) -> list[str]:
