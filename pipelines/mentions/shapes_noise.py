@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.kb import KnowledgeBase
-from pipelines.mentions.places import relabel_known_places
+from pipelines.mentions.places import place_names, relabel_known_places
 from pipelines.mentions.shapes import (
     CLOSE_QUOTES,
     INSTITUTION_WORDS,
@@ -33,6 +33,7 @@ from pipelines.mentions.shapes_compounds import (
     place_before_participle,
     split_combining_forms,
 )
+from pipelines.mentions.shapes_labels import add_surnames, relabel_by_shape, spread_labels
 
 # Sentence-initial participles the model takes for a name ("Faced with", "Having failed").
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
@@ -156,4 +157,8 @@ def apply_shapes(
     ents = drop_office_titles(doc, ents)
     ents = drop_initial_common_words(doc, ents)
     ents = drop_names_in_work_titles(doc, ents)
-    return relabel_known_places(doc, ents)
+    places = place_names()
+    ents = relabel_known_places(doc, ents, places)
+    ents = relabel_by_shape(doc, ents, places)
+    ents = spread_labels(doc, ents, places)
+    return add_surnames(doc, ents)

@@ -1,0 +1,170 @@
+"""Shape 5 of issue 20: the label of a name the base does not know, read from its shape.
+
+The small model's label for an unknown name is often wrong (a court tagged PERSON, a group's
+acronym tagged GPE, a surname tagged ORG after the full name was a PERSON). The name itself
+often says what it is: its head word ("... Crown Court", "Operation ..."), its form (an
+acronym, "bin" inside a person's name, a transliterated word for a movement) or how the same
+text reads elsewhere in the document. Only spans the base does not know are relabelled; the
+base's reviewed labels stand. See docs/ner_guidelines.md, "Labels of unknown names".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipelines.mentions.shapes import (
+    INSTITUTION_WORDS,
+    OFFICE_WORDS,
+    Ent,
+    head_index,
+    is_cap,
+    owners,
+    sentence_start,
+)
+
+# Heads of a body's name beyond the institution words that also make a nationality one ORG.
+ORG_HEADS = re.compile(
+    r"^(?:party|parties|movement|group|organisation|organization|network|faction|brigades|"
+    r"brotherhood|tribunal|society|association|alliance|coalition|club|airlines|airways|"
+    r"times|post|herald|gazette|tribune|telegraph|journal|review|news|press|magazine|"
+    r"institution|caucus|fund|trust|board|consortium|inc|ltd|plc|llc)$",
+    re.IGNORECASE,
+)
+# Heads of a named event ("Tulip Revolution", "Beslan Massacre", "Second Chechen War").
+EVENT_HEADS = re.compile(
+    r"^(?:war|wars|revolution|uprising|riots|rebellion|insurgency|intifada|massacre|"
+    r"bombings|bombing|attacks|spring|olympics|games|expo)$",
+    re.IGNORECASE,
+)
+# First words of a named event ("Operation Overt", "Battle of Fallujah").
+EVENT_OPENERS = re.compile(r"^(?:operation|battle|siege)$", re.IGNORECASE)
+# Transliterated words for a movement, army or party that open a group's name ("Lashkar-e-
+# Taiba", "Jemaah Islamiyah", "Tehrik-i-Taliban", "Ansar al-Sharia", "Jabhat al-Nusra").
+MOVEMENT_WORDS = re.compile(
+    r"^(?:lashkar|jaish|harakat|harkat|hizb|hizbul|hezb|tehrik|tehreek|jamaat|jamaah|jemaah|"
+    r"jamiat|jamiat-ul|ansar|ansaru|jabhat|tanzim|katibat|jund|sipah|majlis|ittehad|ittihad|"
+    r"tanzeem|muttahida)$",
+    re.IGNORECASE,
+)
+# Lower-case particles inside a person's name ("Osama bin Laden", "Mohammed bin Salman").
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ould"})
+# Openers of an Arabic patronymic or kunya ("Abu Hamza", "Abdel Fattah"): a person's name.
+KUNYA = re.compile(r"^(?:abu|umm|abd|abdul|abdel|abdal)$", re.IGNORECASE)
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")  # "TTP", "AIVD", "MI5", "G8"
+# Acronyms of countries: the only all-capitals names that are GPE.
+COUNTRY_ACRONYMS = frozenset(
+    {"US", "USA", "UK", "UAE", "PRC", "ROC", "DPRK", "ROK", "USSR", "DRC", "KSA", "GB"}
+)
+
+
+def _words(doc: Doc, ent: Ent) -> list[str]:
+    return [doc[t].text for t in range(ent.start, ent.end) if doc[t].text != "-"]
+
+
+def _headline(doc: Doc, ent: Ent) -> bool:
+    """An all-capitals word beside another: a headline, not an acronym ("CHINA IS WATCHING")."""
+    near = [doc[t] for t in (ent.start - 1, ent.end) if 0 <= t < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in near)
+
+
+def label_of_shape(doc: Doc, ent: Ent) -> str | None:
+    """The label an unknown name's own words give it, or None when they say nothing."""
+    words = _words(doc, ent)
+    if not words or not is_cap(words[0]):
+        return None
+    head = doc[head_index(doc, ent)].text
+    if OFFICE_WORDS.match(head) and len(words) > 1:
+        return None
+    if len(words) > 1 and (INSTITUTION_WORDS.match(head) or ORG_HEADS.match(head)):
+        return "ORG"
+    if len(words) > 1 and (EVENT_HEADS.match(head) or EVENT_OPENERS.match(words[0])):
+        return "EVENT"
+    if MOVEMENT_WORDS.match(words[0]):
+        return "ORG"
+    if len(words) > 1 and (NAME_PARTICLES & set(words[1:-1]) or KUNYA.match(words[0])):
+        return "PERSON"
+    text = doc[ent.start : ent.end].text
+    if len(words) == 1 and ACRONYM.match(text) and not _headline(doc, ent):
+        return "GPE" if text in COUNTRY_ACRONYMS else "ORG"
+    return None
+
+
+RELABELLED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})
+
+
+def _shape_label(doc: Doc, ent: Ent, places: frozenset[str]) -> str | None:
+    """The shape's label for a span the base does not know and GeoNames does not place."""
+    if ent.ent_id or ent.label not in RELABELLED or doc[ent.start : ent.end].text in places:
+        return None
+    return label_of_shape(doc, ent)
+
+
+def relabel_by_shape(doc: Doc, ents: list[Ent], places: frozenset[str]) -> list[Ent]:
+    """Unknown names whose words say what they are take that label; places keep theirs."""
+    return [
+        replace(e, label=label) if (label := _shape_label(doc, e, places)) else e for e in ents
+    ]
+
+
+def _strict_winner(votes: Counter[str]) -> bool:
+    ranked = votes.most_common(2)
+    return len(ranked) == 2 and ranked[0][1] > ranked[1][1]
+
+
+def spread_labels(doc: Doc, ents: list[Ent], places: frozenset[str]) -> list[Ent]:
+    """One name, one label within a document: a full name's surname, or the commonest label.
+
+    A single word that is the last word of a full name tagged PERSON in the same document is
+    that person's surname ("Khan" after "Mohammed Sidique Khan"). Otherwise an unknown name
+    the model labels two ways takes its most frequent label, when one is strictly most
+    frequent. Known names, places and names whose shape gave their label are not outvoted.
+    """
+    surnames = {
+        doc[e.end - 1].text
+        for e in ents
+        if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_alpha
+    }
+    votes: dict[str, Counter[str]] = {}
+    for e in ents:
+        if not e.ent_id:
+            votes.setdefault(doc[e.start : e.end].text, Counter())[e.label] += 1
+    out: list[Ent] = []
+    for e in ents:
+        text = doc[e.start : e.end].text
+        fixed = e.ent_id or text in places or _shape_label(doc, e, places)
+        if not fixed and e.end - e.start == 1 and text in surnames:
+            e = replace(e, label="PERSON")
+        elif not fixed and _strict_winner(votes[text]):
+            e = replace(e, label=votes[text].most_common(1)[0][0])
+        out.append(e)
+    return out
+
+
+def _free_cap(doc: Doc, owner: list[int], i: int) -> bool:
+    return owner[i] < 0 and doc[i].is_alpha and is_cap(doc[i].text)
+
+
+def add_surnames(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A capitalised word no span covers, which is the surname of a full name tagged PERSON
+    earlier in the same document, is that person ("... Mohammed Sidique Khan. Khan said")."""
+    owner = owners(len(doc), ents)
+    out = list(ents)
+    seen: set[str] = set()
+    k = 0
+    for t, tok in enumerate(doc):
+        while k < len(ents) and ents[k].end <= t:
+            e = ents[k]
+            if e.label == "PERSON" and e.end - e.start > 1 and len(doc[e.end - 1]) > 2:
+                seen.add(doc[e.end - 1].text)
+            k += 1
+        if owner[t] < 0 and tok.is_title and tok.text in seen and tok.lower_ not in STOP_WORDS:
+            # Not part of a longer capitalised run the model left alone ("Khan Academy").
+            before = t > 0 and _free_cap(doc, owner, t - 1) and not sentence_start(doc, t - 1)
+            if not before and not (t + 1 < len(doc) and _free_cap(doc, owner, t + 1)):
+                out.append(Ent(t, t + 1, "PERSON"))
+    return sorted(out, key=lambda e: e.start)
