@@ -43,6 +43,13 @@ EVENT_HEADS = re.compile(
 )
 # First words of a named event ("Operation Overt", "Battle of Fallujah").
 EVENT_OPENERS = re.compile(r"^(?:operation|battle|siege)$", re.IGNORECASE)
+# Heads of a region's name ("Swat Valley", "Gulf of Aden", "Horn of Africa", "Red Sea").
+LOC_HEADS = re.compile(
+    r"^(?:river|mountains|mountain|range|valley|sea|gulf|ocean|peninsula|desert|basin|"
+    r"plateau|strait|straits|lake|bay|coast|delta|steppe|corridor|highlands|lowlands|horn)$",
+    re.IGNORECASE,
+)
+LOC_OPENERS = re.compile(r"^(?:mount|lake)$", re.IGNORECASE)
 # Transliterated words for a movement, army or party that open a group's name ("Lashkar-e-
 # Taiba", "Jemaah Islamiyah", "Tehrik-i-Taliban", "Ansar al-Sharia", "Jabhat al-Nusra").
 MOVEMENT_WORDS = re.compile(
@@ -84,6 +91,8 @@ def label_of_shape(doc: Doc, ent: Ent) -> str | None:
         return "ORG"
     if len(words) > 1 and (EVENT_HEADS.match(head) or EVENT_OPENERS.match(words[0])):
         return "EVENT"
+    if len(words) > 1 and (LOC_HEADS.match(head) or LOC_OPENERS.match(words[0])):
+        return "LOC"
     if MOVEMENT_WORDS.match(words[0]):
         return "ORG"
     if len(words) > 1 and (NAME_PARTICLES & set(words[1:-1]) or KUNYA.match(words[0])):
@@ -106,9 +115,7 @@ def _shape_label(doc: Doc, ent: Ent, places: frozenset[str]) -> str | None:
 
 def relabel_by_shape(doc: Doc, ents: list[Ent], places: frozenset[str]) -> list[Ent]:
     """Unknown names whose words say what they are take that label; places keep theirs."""
-    return [
-        replace(e, label=label) if (label := _shape_label(doc, e, places)) else e for e in ents
-    ]
+    return [replace(e, label=label) if (label := _shape_label(doc, e, places)) else e for e in ents]
 
 
 def _strict_winner(votes: Counter[str]) -> bool:

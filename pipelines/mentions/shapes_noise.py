@@ -11,7 +11,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.kb import KnowledgeBase
-from pipelines.mentions.places import place_names, relabel_known_places
+from pipelines.mentions.places import (
+    place_names,
+    relabel_known_places,
+    relabel_places_in_context,
+)
 from pipelines.mentions.shapes import (
     CLOSE_QUOTES,
     INSTITUTION_WORDS,
@@ -159,6 +163,7 @@ def apply_shapes(
     ents = drop_names_in_work_titles(doc, ents)
     places = place_names()
     ents = relabel_known_places(doc, ents, places)
+    ents = relabel_places_in_context(doc, ents)
     ents = relabel_by_shape(doc, ents, places)
     ents = spread_labels(doc, ents, places)
     return add_surnames(doc, ents)

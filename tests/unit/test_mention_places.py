@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
-from pipelines.mentions.places import place_names, relabel_known_places
+from pipelines.mentions.places import place_names, relabel_known_places, relabel_places_in_context
 from pipelines.mentions.shapes import Ent
 
 NLP = spacy.blank("en")
@@ -28,3 +29,32 @@ def test_a_model_org_that_is_a_town_becomes_a_gpe_and_nothing_else_moves():
     places = frozenset({"Kismayo", "Lincoln"})
     labels = [e.label for e in relabel_known_places(doc, ents, places)]
     assert labels == ["GPE", "PERSON", "ORG", "ORG", "ORG"]
+
+
+def _ent(doc, word: str, label: str, ent_id: str = "") -> Ent:
+    span = doc.char_span(doc.text.index(word), doc.text.index(word) + len(word))
+    assert span is not None
+    return Ent(span.start, span.end, label, ent_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "model", "expected"),
+    [
+        ("There were riots in Luton last year.", "Luton", "ORG", "GPE"),
+        ("He drove from Dewsbury that night.", "Dewsbury", "NORP", "GPE"),
+        ("Troops moved into Mogadishu at dawn.", "Mogadishu", "PERSON", "GPE"),
+        ("A letter from Obama arrived.", "Obama", "PERSON", "PERSON"),  # not a spatial word
+        ("The talks in Luton Town were short.", "Luton", "ORG", "ORG"),  # the name goes on
+        ("It was in Hassan’s house.", "Hassan", "PERSON", "PERSON"),  # a possessive
+        ("He spoke of Luton often.", "Luton", "ORG", "ORG"),  # no locative
+    ],
+)
+def test_a_town_after_a_locative_is_a_gpe(text: str, word: str, model: str, expected: str):
+    doc = NLP(text)
+    assert relabel_places_in_context(doc, [_ent(doc, word, model)])[0].label == expected
+
+
+def test_a_known_name_after_a_locative_keeps_its_label():
+    doc = NLP("It happened in Luton.")
+    got = relabel_places_in_context(doc, [_ent(doc, "Luton", "ORG", ent_id="Luton Airport")])
+    assert got[0].label == "ORG"
