@@ -37,6 +37,7 @@ from pipelines.mentions.shapes_compounds import (
     place_before_participle,
     split_combining_forms,
 )
+from pipelines.mentions.shapes_headings import drop_unattested_heading_names
 from pipelines.mentions.shapes_labels import add_surnames, relabel_by_shape, spread_labels
 
 # Sentence-initial participles the model takes for a name ("Faced with", "Having failed").
@@ -151,7 +152,8 @@ def apply_shapes(
     doc: Doc, model: list[Ent], known: list[Ent], kb: KnowledgeBase, skip: frozenset[str]
 ) -> list[Ent]:
     """The model's and the base's spans for one Doc, through every shape's rules in order."""
-    ents = resolve_spans(doc, cut_lowercase_prefix(doc, model), known)
+    model = drop_unattested_heading_names(doc, cut_lowercase_prefix(doc, model))
+    ents = resolve_spans(doc, model, known)
     ents = headline_capitals(doc, ents, kb)
     ents = split_combining_forms(doc, ents, kb)
     ents = place_before_participle(doc, ents)
