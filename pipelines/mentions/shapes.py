@@ -53,6 +53,8 @@ ARABIC_ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|an|ar|at|az)$")  # "al-Sham", 
 # Meetings are never names of their own: the place or body inside is ("SCO Summit" gives SCO).
 MEETING_WORDS = re.compile(r"^(?:summit|summits|forum|meeting|conference|talks)$", re.IGNORECASE)
 MODIFIER_LABELS = frozenset({"NORP", "GPE", "LOC"})
+# Lower-case particles inside a person's name ("Osama bin Laden", "Mohammed bin Salman").
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ould"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,11 @@ def _model_span_wins(doc: Doc, span: Ent, inside: list[Ent]) -> bool:
             len(inside) == 1
             and inside[0].label == "PERSON"
             and any(t.is_alpha for t in rest)
-            and all(t.is_title and not OFFICE_WORDS.match(t.text) for t in rest if t.is_alpha)
+            and all(
+                t.is_title and not OFFICE_WORDS.match(t.text)
+                for t in rest
+                if t.is_alpha and t.lower_ not in NAME_PARTICLES
+            )
         )
     head = doc[head_index(doc, span)]
     after = doc[span.end].text if span.end < len(doc) else ""

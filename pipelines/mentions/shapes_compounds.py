@@ -42,6 +42,48 @@ COMBINING_FORMS = {
 }
 
 
+# Urdu and Arabic connectors inside a group's name: "Tehreek-e-Insaf", "Hizb ut-Tahrir".
+CONNECTORS = frozenset({"e", "i", "ul", "ut", "ud", "ush", "us", "ur", "al", "wal", "wa"})
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    return all(not doc[t].whitespace_ for t in range(start, end - 1))
+
+
+def _connector_after(doc: Doc, j: int) -> int:
+    """Tokens a connector adds from j: "-e-Insaf" is 4, " ut-Tahrir" is 3, none is 0."""
+    dashed = (
+        j + 3 < len(doc)
+        and doc[j].text == doc[j + 2].text == "-"
+        and doc[j + 1].lower_ in CONNECTORS
+        and is_cap(doc[j + 3].text)
+        and _glued(doc, j - 1, j + 4)
+    )
+    spaced = (
+        j + 2 < len(doc)
+        and doc[j].lower_ in CONNECTORS
+        and doc[j + 1].text == "-"
+        and is_cap(doc[j + 2].text)
+        and bool(doc[j - 1].whitespace_)
+        and _glued(doc, j, j + 3)
+    )
+    return 4 if dashed else 3 if spaced else 0
+
+
+def extend_through_connectors(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name cut at an Urdu or Arabic connector takes the rest in: the model's "Pakistan
+    Tehreek" is "Pakistan Tehreek-e-Insaf", its "Taiba" is "Lashkar-e-Taiba"."""
+    out: list[Ent] = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        while step := _connector_after(doc, end):
+            end += step
+        while start >= 4 and is_cap(doc[start - 4].text) and _connector_after(doc, start - 3) == 4:
+            start -= 4
+        out.append(replace(ent, start=start, end=end))
+    return no_overlaps(out)
+
+
 def split_combining_forms(doc: Doc, ents: list[Ent], kb: KnowledgeBase) -> list[Ent]:
     """Shape 3, hyphenated pairs: "Franco-German" gives NORP "Franco" (French) and "German"."""
     owner = owners(len(doc), ents)

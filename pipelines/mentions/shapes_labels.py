@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from pipelines.mentions.shapes import (
     INSTITUTION_WORDS,
+    NAME_PARTICLES,
     OFFICE_WORDS,
     Ent,
     head_index,
@@ -58,8 +59,6 @@ MOVEMENT_WORDS = re.compile(
     r"tanzeem|muttahida)$",
     re.IGNORECASE,
 )
-# Lower-case particles inside a person's name ("Osama bin Laden", "Mohammed bin Salman").
-NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "ould"})
 # Openers of an Arabic patronymic or kunya ("Abu Hamza", "Abdel Fattah"): a person's name.
 KUNYA = re.compile(r"^(?:abu|umm|abd|abdul|abdel|abdal)$", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")  # "TTP", "AIVD", "MI5", "G8"
@@ -101,6 +100,31 @@ def label_of_shape(doc: Doc, ent: Ent) -> str | None:
     if len(words) == 1 and ACRONYM.match(text) and not _headline(doc, ent):
         return "GPE" if text in COUNTRY_ACRONYMS else "ORG"
     return None
+
+
+# A book's publisher: "(London: Allen Lane, 2008)", or "published by W. W. Norton".
+PUBLISHER = r"(?P<publisher>[A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|&|of))*)"
+IMPRINTS = (
+    re.compile(rf"\b[A-Z][\w.]*(?: [A-Z][\w.]*)*: {PUBLISHER},? (?:1[89]|20)\d\d\b"),
+    re.compile(rf"\b[Pp]ublished by {PUBLISHER}"),
+)
+
+
+def imprint_publishers(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """The publisher of a cited book is one ORG: the model reads "Allen Lane" as a person and
+    splits "W. W. Norton". The model's spans there give way; the base's names stand."""
+    imprints = []
+    for m in (m for pattern in IMPRINTS for m in pattern.finditer(doc.text)):
+        span = doc.char_span(m.start("publisher"), m.end("publisher"))
+        if span is not None:
+            imprints.append((span.start, span.end))
+    out = list(ents)
+    for start, end in imprints:
+        inside = [e for e in out if e.start < end and start < e.end]
+        if any(e.ent_id for e in inside):
+            continue
+        out = [e for e in out if e not in inside] + [Ent(start, end, "ORG")]
+    return sorted(out, key=lambda e: e.start)
 
 
 RELABELLED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "PRODUCT"})

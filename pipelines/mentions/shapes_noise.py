@@ -33,12 +33,18 @@ from pipelines.mentions.shapes import (
 )
 from pipelines.mentions.shapes_compounds import (
     cut_lowercase_prefix,
+    extend_through_connectors,
     headline_capitals,
     place_before_participle,
     split_combining_forms,
 )
 from pipelines.mentions.shapes_headings import drop_unattested_heading_names
-from pipelines.mentions.shapes_labels import add_surnames, relabel_by_shape, spread_labels
+from pipelines.mentions.shapes_labels import (
+    add_surnames,
+    imprint_publishers,
+    relabel_by_shape,
+    spread_labels,
+)
 
 # Sentence-initial participles the model takes for a name ("Faced with", "Having failed").
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
@@ -153,6 +159,7 @@ def apply_shapes(
 ) -> list[Ent]:
     """The model's and the base's spans for one Doc, through every shape's rules in order."""
     model = drop_unattested_heading_names(doc, cut_lowercase_prefix(doc, model))
+    model = extend_through_connectors(doc, model)
     ents = resolve_spans(doc, model, known)
     ents = headline_capitals(doc, ents, kb)
     ents = split_combining_forms(doc, ents, kb)
@@ -167,5 +174,5 @@ def apply_shapes(
     ents = relabel_known_places(doc, ents, places)
     ents = relabel_places_in_context(doc, ents)
     ents = relabel_by_shape(doc, ents, places)
-    ents = spread_labels(doc, ents, places)
+    ents = spread_labels(doc, imprint_publishers(doc, ents), places)
     return add_surnames(doc, ents)

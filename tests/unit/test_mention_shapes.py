@@ -21,6 +21,7 @@ from pipelines.mentions.shapes import (
 )
 from pipelines.mentions.shapes_compounds import (
     cut_lowercase_prefix,
+    extend_through_connectors,
     headline_capitals,
     place_before_participle,
     split_combining_forms,
@@ -563,3 +564,24 @@ def test_no_mention_runs_across_a_paragraph_break():
     (found,) = extract_mentions(load_model(), [text])
     assert found and all("\n\n" not in m.surface for m in found)
     assert "Astana" in {m.surface for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        ("The Pakistan Tehreek-e-Insaf won.", "Pakistan Tehreek", "Pakistan Tehreek-e-Insaf"),
+        ("Lashkar-e-Taiba trained them.", "Taiba", "Lashkar-e-Taiba"),
+        ("Hizb ut-Tahrir is legal here.", "Hizb", "Hizb ut-Tahrir"),
+        ("Tehrik-i-Taliban Pakistan grew.", "Taliban Pakistan", "Tehrik-i-Taliban Pakistan"),
+        ("Smith - e - Jones met.", "Smith", "Smith"),  # spaced dashes are no connector
+    ],
+)
+def test_a_name_cut_at_a_connector_takes_the_rest(text, model, expected):
+    doc = _doc(text)
+    (got,) = extend_through_connectors(doc, [_ent(doc, model, "ORG")])
+    assert doc[got.start : got.end].text == expected
+
+
+def test_a_particle_inside_a_full_name_around_a_known_given_name(nlp):
+    found = _mentions(nlp, "Muhammad bin Nayef survived the attack in Jeddah.")
+    assert ("Muhammad bin Nayef", "PERSON") in found
