@@ -40,6 +40,7 @@ TITLES = re.compile(
     r"chairman|chairwoman|chair|ambassador|director|director-general|spokesman|spokeswoman|"
     r"spokesperson|leader|commander|general|admiral|colonel|king|queen|prince|princess|"
     r"emperor|sheikh|imam|senator|governor|mayor|chancellor|envoy|coordinator|"
+    r"grand|ayatollah|brigadier|lieutenant|captain|sergeant|judge|marshal|"
     r"mr|mrs|ms|dr|prof|professor|sir|dame|lord|lady|st)\.?\s+)+",
     re.IGNORECASE,
 )

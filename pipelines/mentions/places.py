@@ -7,9 +7,10 @@ spans are places; how much evidence is needed depends on the model's label:
 * ORG or NORP, and the whole span a country, a town of MIN_POPULATION or a region: GPE
   ("Kismayo", "Khyber Pakhtunkhwa", "Lahore" as NORP). A NORP spelled like a demonym stays
   ("Somali" is also an Ethiopian region).
-* PERSON, and the whole span a country, a city of CITY_POPULATION or a region, used nowhere
-  in the document as part of a person's name and not after a title: GPE ("Abuja", "Yobe").
-  "Lincoln" or "Jackson", towns too small to outweigh the person, stay.
+* PERSON, and the whole span a country, a city of CITY_POPULATION or a province (by their
+  main names only: a city's other names and small units include people's names), used
+  nowhere in the document as part of a person's name and not after a title: GPE ("Abuja",
+  "Yobe"). "Lincoln" or "Jackson", towns too small to outweigh the person, stay.
 * After a locative ("in", "from", "near"), a town of TOWN_POPULATION is enough for any
   label but PERSON ("riots in Luton"); a PERSON moves only after a spatial word.
 """
@@ -25,7 +26,7 @@ from pipelines.mentions.gazetteer import TOWN_POPULATION, regions, towns
 from pipelines.mentions.shapes import OFFICE_WORDS, POSSESSIVE, Ent
 
 MIN_POPULATION = 50_000  # below this, town names collide with brands and clubs more often
-CITY_POPULATION = 500_000  # a city this large outweighs a person of the same name
+CITY_POPULATION = 200_000  # a city this large outweighs a person of the same name
 SPATIAL = frozenset({"in", "near", "outside", "across", "around", "throughout", "into"})
 LOCATIVES = SPATIAL | {"from", "to", "via", "towards", "toward", "between"}
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics)$")
@@ -34,6 +35,12 @@ DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics)$")
 def place_names() -> frozenset[str]:
     """Countries, towns of MIN_POPULATION people or more, and administrative regions."""
     return towns(MIN_POPULATION) | regions()
+
+
+def person_places(min_population: int) -> frozenset[str]:
+    """Places that may undo a model PERSON: no city's other names ("Ahmad") and no small
+    units ("Paul", a municipality), which are people's names too."""
+    return towns(min_population, aliases=False) | regions(major_only=True)
 
 
 def _person_parts(doc: Doc, ents: list[Ent]) -> set[str]:
@@ -75,7 +82,7 @@ def relabel_known_places(
     """Model spans (not the base's) whose whole text is a place become GPE (see the module);
     `places` answer for a model ORG or NORP, `cities` for a model PERSON."""
     known = place_names() if places is None else places
-    big = towns(CITY_POPULATION) | regions() if cities is None else cities
+    big = person_places(CITY_POPULATION) if cities is None else cities
     people = _person_parts(doc, ents)
     return [
         replace(e, label="GPE") if not e.ent_id and _is_place(doc, e, known, big, people) else e
@@ -87,7 +94,7 @@ def relabel_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """A model span after a locative whose whole text is a town of TOWN_POPULATION or a
     region is a GPE, unless the name goes on; a PERSON only after a spatial word and for a
     city of MIN_POPULATION or a region."""
-    small, cities = towns(TOWN_POPULATION) | regions(), place_names()
+    small, cities = towns(TOWN_POPULATION) | regions(), person_places(MIN_POPULATION)
     out: list[Ent] = []
     for e in ents:
         before = doc[e.start - 1].lower_ if e.start else ""

@@ -39,7 +39,7 @@ ORG_HEADS = re.compile(
 # Heads of a named event ("Tulip Revolution", "Beslan Massacre", "Second Chechen War").
 EVENT_HEADS = re.compile(
     r"^(?:war|wars|revolution|uprising|riots|rebellion|insurgency|intifada|massacre|"
-    r"bombings|bombing|attacks|spring|olympics|games|expo)$",
+    r"bombings|bombing|attacks|spring|olympics|games|expo|battle|siege)$",
     re.IGNORECASE,
 )
 # First words of a named event ("Operation Overt", "Battle of Fallujah").

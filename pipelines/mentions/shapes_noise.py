@@ -45,6 +45,7 @@ from pipelines.mentions.shapes_labels import (
     relabel_by_shape,
     spread_labels,
 )
+from pipelines.mentions.shapes_names import define_acronyms, join_compass_points, peoples_plurals
 
 # Sentence-initial participles the model takes for a name ("Faced with", "Having failed").
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
@@ -160,12 +161,13 @@ def apply_shapes(
     """The model's and the base's spans for one Doc, through every shape's rules in order."""
     model = drop_unattested_heading_names(doc, cut_lowercase_prefix(doc, model))
     model = extend_through_connectors(doc, model)
-    ents = resolve_spans(doc, model, known)
+    ents = define_acronyms(doc, resolve_spans(doc, model, known))
     ents = headline_capitals(doc, ents, kb)
     ents = split_combining_forms(doc, ents, kb)
     ents = place_before_participle(doc, ents)
     ents = join_given_names(doc, ents)
     ents = join_coordinated_places(doc, ents)
+    ents = join_compass_points(doc, ents)
     ents = join_nationality_institution(doc, ents)
     ents = drop_office_titles(doc, ents)
     ents = drop_initial_common_words(doc, ents)
@@ -173,6 +175,6 @@ def apply_shapes(
     places = place_names()
     ents = relabel_known_places(doc, ents, places)
     ents = relabel_places_in_context(doc, ents)
-    ents = relabel_by_shape(doc, ents, places)
+    ents = peoples_plurals(doc, relabel_by_shape(doc, ents, places), kb, places)
     ents = spread_labels(doc, imprint_publishers(doc, ents), places)
     return add_surnames(doc, ents)

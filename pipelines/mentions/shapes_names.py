@@ -1,0 +1,136 @@
+"""Names the text itself defines: an acronym in brackets, a compass point, a people's plural.
+
+* "al-Qaeda in Iraq (AQI)", "al-Qaeda in Iraq, or AQI": the words whose initials spell the
+  acronym are one name, and the acronym names the same thing, whatever the model and the
+  base cut there.
+* "North Caucasus", "South Waziristan", "Western Europe": a capitalised compass point before
+  a place is part of its name (an adjective only before a region: "Western Europe", not
+  "Northern Mali").
+* "Chechens", "Dagestanis", "Frenchmen": a known people or place with a plural or demonym
+  ending is that people (NORP), whatever the model said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipelines.mentions.kb import KnowledgeBase
+from pipelines.mentions.shapes import SMALL_WORDS, Ent, is_cap, no_overlaps, owners
+
+ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,6}$")  # "AQI", "AQAP", "FATA", "IMU", "MILF"
+MAX_DEFINED_TOKENS = 12
+ARTICLES = frozenset({"al", "el", "Al", "El"})  # "al-Qaeda" spells "AQ" or "Q"
+COMPASS = frozenset({"North", "South", "East", "West"})
+COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
+PEOPLE_ENDINGS = ("s", "is", "men")  # Chechen-s, Dagestan-is, French-men
+
+
+def _spells(doc: Doc, start: int, end: int, letters: str) -> bool:
+    """Whether tokens [start, end) spell `letters` by their initials, each capitalised word
+    giving its initial, small words and Arabic articles giving theirs or nothing."""
+
+    def match(t: int, k: int) -> bool:
+        if t == end:
+            return k == len(letters)
+        tok = doc[t]
+        if tok.text in {"-", "’s", "'s", "&"}:
+            return match(t + 1, k)
+        initial = tok.text[:1].upper()
+        optional = tok.lower_ in SMALL_WORDS or tok.text in ARTICLES
+        if not tok.is_alpha or not (optional or is_cap(tok.text)):
+            return False
+        took = k < len(letters) and initial == letters[k] and match(t + 1, k + 1)
+        return took or (optional and match(t + 1, k))
+
+    return match(start, 0)
+
+
+def _definitions(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, acronym token) of each name defined by a bracketed acronym after it."""
+    found = []
+    for i in range(1, len(doc) - 2):
+        bracketed = doc[i].text == "(" and doc[i + 2].text == ")"
+        if bracketed:
+            acronym = i + 1
+        elif doc[i].text == "," and doc[i + 1].lower_ == "or":  # "al-Qaeda in Iraq, or AQI"
+            acronym = i + 2
+        else:
+            continue
+        if not ACRONYM.match(doc[acronym].text):
+            continue
+        letters = "".join(c for c in doc[acronym].text if c.isupper())
+        for start in range(i - 1, max(-1, i - 1 - MAX_DEFINED_TOKENS), -1):
+            first = doc[start]
+            if (is_cap(first.text) or first.text in ARTICLES) and _spells(doc, start, i, letters):
+                found.append((start, i, acronym))
+                break
+    return found
+
+
+def define_acronyms(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name spelled out before its bracketed acronym is one span, and so is the acronym;
+    a name the base knows whole keeps its reading."""
+    out = list(ents)
+    for start, end, acronym in _definitions(doc):
+        # A longer name ending the same way keeps its modifier: "Nunn-Lugar Cooperative
+        # Threat Reduction (CTR)".
+        if any(e.ent_id and e.start <= start and end <= e.end for e in out):
+            continue  # the base knows the name, with or without its modifier
+        longer = [e for e in out if e.end == end and e.start < start]
+        start = min([start, *(e.start for e in longer)])
+        same = [e for e in out if (e.start, e.end) == (start, end)]
+        label = same[0].label if same and same[0].label in {"GPE", "LOC", "ORG"} else "ORG"
+        if same and same[0].ent_id:
+            label = same[0].label
+        else:
+            out = [e for e in out if e.end <= start or e.start >= end]
+            out.append(Ent(start, end, label))
+        if not any(e.start == acronym and e.ent_id for e in out):
+            out = [e for e in out if e.start != acronym]
+            out.append(Ent(acronym, acronym + 1, label))
+    return no_overlaps(out)
+
+
+def join_compass_points(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A capitalised compass point just before a place joins its name ("North Caucasus")."""
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        i = ent.start - 1
+        if ent.label in {"GPE", "LOC"} and i >= 0 and doc[i].whitespace_:
+            word = doc[i].text
+            mine = owner[i]
+            free = mine < 0 or (ents[mine].end - ents[mine].start == 1 and not ents[mine].ent_id)
+            fits = word in COMPASS or (word in COMPASS_ADJECTIVES and ent.label == "LOC")
+            if free and fits:
+                ent = Ent(i, ent.end, ent.label)
+        out.append(ent)
+    return no_overlaps(out)
+
+
+def peoples_plurals(
+    doc: Doc, ents: list[Ent], kb: KnowledgeBase, places: frozenset[str]
+) -> list[Ent]:
+    """A one-word name the base does not know, made of a known people or place and a
+    plural or demonym ending, is NORP: "Chechens", "Dagestanis", "Frenchmen"."""
+    out: list[Ent] = []
+    for ent in ents:
+        text = doc[ent.start : ent.end].text
+        if not ent.ent_id and ent.label != "NORP" and ent.end - ent.start == 1:
+            for ending in PEOPLE_ENDINGS:
+                stem = text[: -len(ending)]
+                if not text.endswith(ending) or len(stem) < 3:
+                    continue
+                known = kb.lookup(stem)
+                if ending == "is":  # a place's people: "Dagestan-is"
+                    fits = stem in places or (known is not None and known.label == "GPE")
+                else:
+                    fits = known is not None and known.label == "NORP"
+                if fits:
+                    ent = replace(ent, label="NORP")
+                    break
+        out.append(ent)
+    return out

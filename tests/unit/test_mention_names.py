@@ -1,0 +1,93 @@
+"""Tier 1: names the text defines itself (acronyms, compass points, peoples' plurals)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipelines.mentions.kb import default_kb
+from pipelines.mentions.shapes import Ent
+from pipelines.mentions.shapes_names import (
+    define_acronyms,
+    join_compass_points,
+    peoples_plurals,
+)
+
+NLP = spacy.blank("en")
+
+
+def _span(doc, surface: str, label: str, ent_id: str = "") -> Ent:
+    start = doc.text.index(surface)
+    span = doc.char_span(start, start + len(surface))
+    assert span is not None, surface
+    return Ent(span.start, span.end, label, ent_id)
+
+
+def _labels(doc, ents: list[Ent]) -> list[tuple[str, str]]:
+    return [(doc[e.start : e.end].text, e.label) for e in ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        ("He led al-Qaeda in Iraq (AQI) for years.", "al-Qaeda in Iraq", "AQI"),
+        ("It became al-Qaeda in Iraq, or AQI, in 2004.", "al-Qaeda in Iraq", "AQI"),
+        (
+            "The Coalition Provisional Authority (CPA) ruled.",
+            "Coalition Provisional Authority",
+            "CPA",
+        ),
+        (
+            "The Islamic State of Iraq and the Levant (ISIL) grew.",
+            "Islamic State of Iraq and the Levant",
+            "ISIL",
+        ),
+    ],
+)
+def test_a_name_spelled_out_before_its_acronym_is_one_org(text, name, acronym):
+    doc = NLP(text)
+    ents = [_span(doc, "Iraq", "GPE")] if "Iraq" in name else []
+    got = _labels(doc, define_acronyms(doc, ents))
+    assert (name, "ORG") in got and (acronym, "ORG") in got
+
+
+def test_words_that_do_not_spell_the_acronym_define_nothing():
+    doc = NLP("Talks in Kabul (AQI) went on.")
+    assert define_acronyms(doc, [_span(doc, "Kabul", "GPE")]) == [_span(doc, "Kabul", "GPE")]
+
+
+def test_a_name_the_base_knows_with_its_modifier_stays():
+    doc = NLP("the Nunn-Lugar Cooperative Threat Reduction (CTR) initiative")
+    known = _span(doc, "Nunn-Lugar Cooperative Threat Reduction", "ORG", "Nunn-Lugar")
+    assert define_acronyms(doc, [known])[0] == known
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "label", "expected"),
+    [
+        ("Fighters from the North Caucasus came.", "Caucasus", "LOC", "North Caucasus"),
+        ("Drones hit South Waziristan again.", "Waziristan", "GPE", "South Waziristan"),
+        ("Recruits from Western Europe came.", "Europe", "LOC", "Western Europe"),
+        ("Troops entered Northern Mali.", "Mali", "GPE", "Mali"),  # an adjective, a country
+    ],
+)
+def test_a_compass_point_before_a_place_joins_its_name(text, place, label, expected):
+    doc = NLP(text)
+    (got,) = join_compass_points(doc, [_span(doc, place, label)])
+    assert doc[got.start : got.end].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Many Chechens fought there.", "Chechens", "NORP"),  # a known people's plural
+        ("Dagestanis joined them.", "Dagestanis", "NORP"),  # a place's people
+        ("Two Frenchmen were held.", "Frenchmen", "NORP"),
+        ("The Athens talks failed.", "Athens", "GPE"),  # "Athen" is nobody
+    ],
+)
+def test_a_peoples_plural_is_norp(text, word, expected):
+    doc = NLP(text)
+    places = frozenset({"Dagestan"})
+    (got,) = peoples_plurals(doc, [_span(doc, word, "GPE")], default_kb(), places)
+    assert got.label == expected
