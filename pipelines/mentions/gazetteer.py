@@ -117,3 +117,25 @@ def regions(major_only: bool = False) -> frozenset[str]:
             if _usable(form) and not all(COMMON_REGION_WORDS.match(w) for w in form.split()):
                 names |= variants(form)
     return frozenset(names)
+
+
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
+MIN_DEMONYM_STEM = 4
+
+
+@cache
+def _country_prefixes() -> frozenset[str]:
+    return frozenset(
+        name[:n] for name in countries() for n in range(MIN_DEMONYM_STEM, len(name) + 1)
+    )
+
+
+def looks_like_demonym(word: str) -> bool:
+    """A country's adjective by its form: "Egypt-ian", "Iraq-i", "Saud-i", "Syria-n"."""
+    prefixes = _country_prefixes()
+    return any(
+        word.endswith(end)
+        and len(word) - len(end) >= MIN_DEMONYM_STEM
+        and word[: len(word) - len(end)] in prefixes
+        for end in DEMONYM_ENDINGS
+    )

@@ -100,13 +100,16 @@ def join_compass_points(doc: Doc, ents: list[Ent]) -> list[Ent]:
     out: list[Ent] = []
     for ent in ents:
         i = ent.start - 1
-        if ent.label in {"GPE", "LOC"} and i >= 0 and doc[i].whitespace_:
+        # A one-word PERSON after a compass point is a place the model misread ("East Java").
+        person = ent.label == "PERSON" and ent.end - ent.start == 1 and not ent.ent_id
+        if (ent.label in {"GPE", "LOC"} or person) and i >= 0 and doc[i].whitespace_:
             word = doc[i].text
             mine = owner[i]
             free = mine < 0 or (ents[mine].end - ents[mine].start == 1 and not ents[mine].ent_id)
-            fits = word in COMPASS or (word in COMPASS_ADJECTIVES and ent.label == "LOC")
+            regional = ent.label == "LOC" or person
+            fits = word in COMPASS or (word in COMPASS_ADJECTIVES and regional)
             if free and fits:
-                ent = Ent(i, ent.end, ent.label)
+                ent = Ent(i, ent.end, "GPE" if person else ent.label)
         out.append(ent)
     return no_overlaps(out)
 

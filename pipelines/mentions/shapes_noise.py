@@ -38,6 +38,13 @@ from pipelines.mentions.shapes_compounds import (
     place_before_participle,
     split_combining_forms,
 )
+from pipelines.mentions.shapes_edges import (
+    cut_lowercase_tail,
+    extend_arabic_names,
+    split_at_commas,
+    split_at_owner,
+    take_capital_prefix,
+)
 from pipelines.mentions.shapes_headings import drop_unattested_heading_names
 from pipelines.mentions.shapes_labels import (
     add_surnames,
@@ -161,6 +168,8 @@ def apply_shapes(
     """The model's and the base's spans for one Doc, through every shape's rules in order."""
     model = drop_unattested_heading_names(doc, cut_lowercase_prefix(doc, model))
     model = extend_through_connectors(doc, model)
+    model = cut_lowercase_tail(doc, split_at_owner(doc, split_at_commas(doc, model)))
+    model = extend_arabic_names(doc, take_capital_prefix(doc, model))
     ents = define_acronyms(doc, resolve_spans(doc, model, known))
     ents = headline_capitals(doc, ents, kb)
     ents = split_combining_forms(doc, ents, kb)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipelines.mentions.gazetteer import fold, regions, variants
+from pipelines.mentions.gazetteer import fold, looks_like_demonym, regions, variants
 
 
 def test_diacritics_fold_and_arabic_articles_take_the_blogs_forms():
@@ -23,3 +23,8 @@ def test_folding_is_idempotent_and_keeps_the_name_among_its_forms(name: str):
     assert fold(fold(name)) == fold(name)
     if name:
         assert name in variants(name)
+
+
+def test_a_countrys_adjective_is_told_by_its_form():
+    assert all(map(looks_like_demonym, ["Egyptian", "Iraqi", "Saudi", "Syrian", "Yemeni"]))
+    assert not any(map(looks_like_demonym, ["Ali", "Ayyub", "Muhammad", "Yusuf", "Abu"]))
