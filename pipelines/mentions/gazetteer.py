@@ -139,3 +139,19 @@ def looks_like_demonym(word: str) -> bool:
         and word[: len(word) - len(end)] in prefixes
         for end in DEMONYM_ENDINGS
     )
+
+
+@cache
+def languages() -> frozenset[str]:
+    """Names of living languages (ISO 639-3), which are mostly also their peoples' names:
+    "Kanuri", "Manchu", "Hausa". Towns and countries of the same name are left out."""
+    import pycountry
+
+    places = towns(TOWN_POPULATION, aliases=False)
+    return frozenset(
+        name
+        for lang in pycountry.languages
+        if getattr(lang, "type", "") == "L"
+        for name in variants(str(lang.name))
+        if " " not in name and len(name) >= MIN_DEMONYM_STEM and name not in places
+    )

@@ -130,7 +130,8 @@ def place_before_participle(doc: Doc, ents: list[Ent]) -> list[Ent]:
 def cut_lowercase_prefix(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Shape 3, lower-case prefixes: "trans-Atlantic" is no name; its name part may be.
 
-    An article the model took in goes too ("a Eurasian Union").
+    An article the model took in goes too ("a Eurasian Union"), so that the span's words
+    are the name's when they meet the base's ("the World Uyghur Congress").
     """
     out: list[Ent] = []
     for ent in ents:
@@ -140,8 +141,8 @@ def cut_lowercase_prefix(doc: Doc, ents: list[Ent]) -> list[Ent]:
             and doc[ent.start + 1].text == "-"
         ):
             ent = replace(ent, start=ent.start + 2)
-        elif ent.end - ent.start >= 2 and doc[ent.start].lower_ in {"a", "an"}:
-            ent = replace(ent, start=ent.start + 1)  # "a Eurasian Union"
+        elif ent.end - ent.start >= 2 and doc[ent.start].lower_ in {"a", "an", "the"}:
+            ent = replace(ent, start=ent.start + 1)  # "a Eurasian Union", "the World ..."
         out.append(ent)
     return out
 

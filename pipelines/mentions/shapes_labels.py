@@ -47,7 +47,8 @@ EVENT_OPENERS = re.compile(r"^(?:operation|battle|siege)$", re.IGNORECASE)
 # Heads of a region's name ("Swat Valley", "Gulf of Aden", "Horn of Africa", "Red Sea").
 LOC_HEADS = re.compile(
     r"^(?:river|mountains|mountain|range|valley|sea|gulf|ocean|peninsula|desert|basin|"
-    r"plateau|strait|straits|lake|bay|coast|delta|steppe|corridor|highlands|lowlands|horn)$",
+    r"plateau|strait|straits|lake|bay|coast|delta|steppe|corridor|highlands|lowlands|horn|"
+    r"forest|jungle|island|islands|gorge|pass|hills|heights|canal|marshes|oasis|line)$",
     re.IGNORECASE,
 )
 LOC_OPENERS = re.compile(r"^(?:mount|lake)$", re.IGNORECASE)

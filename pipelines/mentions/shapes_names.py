@@ -15,10 +15,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from pipelines.mentions.gazetteer import languages, looks_like_demonym
 from pipelines.mentions.kb import KnowledgeBase
-from pipelines.mentions.shapes import SMALL_WORDS, Ent, is_cap, no_overlaps, owners
+from pipelines.mentions.shapes import (
+    INSTITUTION_WORDS,
+    OFFICE_WORDS,
+    SMALL_WORDS,
+    Ent,
+    head_index,
+    is_cap,
+    no_overlaps,
+    owners,
+    sentence_start,
+)
+from pipelines.mentions.shapes_labels import LOC_HEADS, ORG_HEADS
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,6}$")  # "AQI", "AQAP", "FATA", "IMU", "MILF"
 MAX_DEFINED_TOKENS = 12
@@ -26,6 +39,14 @@ ARTICLES = frozenset({"al", "el", "Al", "El"})  # "al-Qaeda" spells "AQ" or "Q"
 COMPASS = frozenset({"North", "South", "East", "West"})
 COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 PEOPLE_ENDINGS = ("s", "is", "men")  # Chechen-s, Dagestan-is, French-men
+LANDFORM_OPENERS = frozenset({"Lake", "Mount", "Mt"})
+MAX_ORG_PREFIX = 2
+# Heads of a law, a treaty or a train, none a mention: "Frontier Crimes Regulation".
+NOT_NAME_HEADS = re.compile(
+    r"^(?:act|regulation|regulations|treaty|agreement|accord|accords|convention|protocol|"
+    r"bill|ordinance|directive|resolution|express)$",
+    re.IGNORECASE,
+)
 
 
 def _spells(doc: Doc, start: int, end: int, letters: str) -> bool:
@@ -137,3 +158,84 @@ def peoples_plurals(
                     break
         out.append(ent)
     return out
+
+
+def peoples_by_language(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A one-word name the base does not know that is a living language's name is its
+    people (NORP), not the GPE, ORG or PERSON the model said: "Kanuri", "Manchu"."""
+    names = languages()
+    return [
+        replace(e, label="NORP")
+        if not e.ent_id
+        and e.end - e.start == 1
+        and e.label in {"GPE", "ORG", "PERSON"}
+        and doc[e.start].text in names
+        else e
+        for e in ents
+    ]
+
+
+def join_landforms(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Lake Chad", "Niger Delta", "Pankisi Gorge": a place with a landform word before or
+    after it is the landform, one LOC."""
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        place = ent.label in {"GPE", "LOC"}
+        if place or (not ent.ent_id and ent.label in {"PERSON", "ORG"}):
+            if start > 0 and doc[start - 1].text in LANDFORM_OPENERS and owner[start - 1] < 0:
+                start -= 1
+            after = doc[end].text if end < len(doc) and owner[end] < 0 else ""
+            if is_cap(after) and LOC_HEADS.match(after):
+                end += 1
+        if (start, end) != (ent.start, ent.end):
+            ent = Ent(start, end, "LOC")
+        out.append(ent)
+    return no_overlaps(out)
+
+
+def _free_name_word(doc: Doc, owner: list[int], t: int, kb: KnowledgeBase) -> bool:
+    tok = doc[t]
+    return (
+        owner[t] < 0
+        and tok.is_alpha
+        and is_cap(tok.text)
+        and bool(tok.whitespace_)
+        and tok.lower_ not in STOP_WORDS
+        and not OFFICE_WORDS.match(tok.text)
+        and not looks_like_demonym(tok.text)
+        and kb.lookup(tok.text) is None
+        and not sentence_start(doc, t)
+    )
+
+
+def extend_orgs_leftwards(doc: Doc, ents: list[Ent], kb: KnowledgeBase) -> list[Ent]:
+    """A body's name the model cut after its first words takes them back: "World" in "World
+    Uyghur Congress", "New" in "New America Foundation"; not a sentence's first word."""
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        head = doc[head_index(doc, ent)].text
+        body = INSTITUTION_WORDS.match(head) or ORG_HEADS.match(head)
+        if ent.label == "ORG" and not ent.ent_id and body:
+            start = ent.start
+            while (
+                start > 0
+                and ent.start - start < MAX_ORG_PREFIX
+                and _free_name_word(doc, owner, start - 1, kb)
+            ):
+                start -= 1
+            ent = replace(ent, start=start)
+        out.append(ent)
+    return out
+
+
+def drop_laws(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name the base does not know headed by a law's, a treaty's or a train's word is no
+    mention: "Frontier Crimes Regulation", "Samjhauta Express"."""
+    return [
+        e
+        for e in ents
+        if e.ent_id or e.end - e.start < 2 or not NOT_NAME_HEADS.match(doc[head_index(doc, e)].text)
+    ]

@@ -52,7 +52,15 @@ from pipelines.mentions.shapes_labels import (
     relabel_by_shape,
     spread_labels,
 )
-from pipelines.mentions.shapes_names import define_acronyms, join_compass_points, peoples_plurals
+from pipelines.mentions.shapes_names import (
+    define_acronyms,
+    drop_laws,
+    extend_orgs_leftwards,
+    join_compass_points,
+    join_landforms,
+    peoples_by_language,
+    peoples_plurals,
+)
 
 # Sentence-initial participles the model takes for a name ("Faced with", "Having failed").
 PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
@@ -177,6 +185,7 @@ def apply_shapes(
     ents = join_given_names(doc, ents)
     ents = join_coordinated_places(doc, ents)
     ents = join_compass_points(doc, ents)
+    ents = join_landforms(doc, extend_orgs_leftwards(doc, ents, kb))
     ents = join_nationality_institution(doc, ents)
     ents = drop_office_titles(doc, ents)
     ents = drop_initial_common_words(doc, ents)
@@ -185,5 +194,6 @@ def apply_shapes(
     ents = relabel_known_places(doc, ents, places)
     ents = relabel_places_in_context(doc, ents)
     ents = peoples_plurals(doc, relabel_by_shape(doc, ents, places), kb, places)
+    ents = drop_laws(doc, peoples_by_language(doc, ents))
     ents = spread_labels(doc, imprint_publishers(doc, ents), places)
     return add_surnames(doc, ents)

@@ -9,7 +9,11 @@ from pipelines.mentions.kb import default_kb
 from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_names import (
     define_acronyms,
+    drop_laws,
+    extend_orgs_leftwards,
     join_compass_points,
+    join_landforms,
+    peoples_by_language,
     peoples_plurals,
 )
 
@@ -91,3 +95,56 @@ def test_a_peoples_plural_is_norp(text, word, expected):
     places = frozenset({"Dagestan"})
     (got,) = peoples_plurals(doc, [_span(doc, word, "GPE")], default_kb(), places)
     assert got.label == expected
+
+
+def test_a_language_name_the_model_calls_a_place_is_its_people():
+    doc = NLP("The Kanuri and the Manchu live there; Hausa traders too.")
+    ents = [_span(doc, "Kanuri", "GPE"), _span(doc, "Manchu", "ORG"), _span(doc, "Hausa", "NORP")]
+    assert [e.label for e in peoples_by_language(doc, ents)] == ["NORP", "NORP", "NORP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("Boats on Lake Chad sank.", "Chad", "Lake Chad"),
+        ("Oil in the Niger Delta leaks.", "Niger", "Niger Delta"),
+        ("Fighters in the Pankisi Gorge hid.", "Pankisi", "Pankisi Gorge"),
+    ],
+)
+def test_a_place_with_a_landform_word_is_the_landform(text, place, expected):
+    doc = NLP(text)
+    (got,) = join_landforms(doc, [_span(doc, place, "GPE")])
+    assert (doc[got.start : got.end].text, got.label) == (expected, "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "expected"),
+    [
+        (
+            "Exiles in the World Uyghur Congress said so.",
+            "Uyghur Congress",
+            "World Uyghur Congress",
+        ),
+        (
+            "A report by the New America Foundation came.",
+            "America Foundation",
+            "New America Foundation",
+        ),
+        ("Yesterday Security Council members met.", "Security Council", "Security Council"),
+        ("The Egyptian Security Council met.", "Security Council", "Security Council"),
+    ],
+)
+def test_a_bodys_name_takes_back_its_first_words(text, model, expected):
+    doc = NLP(text)
+    (got,) = extend_orgs_leftwards(doc, [_span(doc, model, "ORG")], default_kb())
+    assert doc[got.start : got.end].text == expected
+
+
+def test_laws_treaties_and_trains_are_no_mentions():
+    doc = NLP("The Frontier Crimes Regulation and the Samjhauta Express and the Warsaw Pact.")
+    ents = [
+        _span(doc, "Frontier Crimes Regulation", "ORG"),
+        _span(doc, "Samjhauta Express", "ORG"),
+        _span(doc, "Warsaw Pact", "ORG"),
+    ]
+    assert _labels(doc, drop_laws(doc, ents)) == [("Warsaw Pact", "ORG")]

@@ -585,3 +585,8 @@ def test_a_name_cut_at_a_connector_takes_the_rest(text, model, expected):
 def test_a_particle_inside_a_full_name_around_a_known_given_name(nlp):
     found = _mentions(nlp, "Muhammad bin Nayef survived the attack in Jeddah.")
     assert ("Muhammad bin Nayef", "PERSON") in found
+
+
+def test_a_leading_the_does_not_stop_a_longer_name_around_a_known_one(nlp):
+    found = _mentions(nlp, "Exiles in the World Uyghur Congress said so.")
+    assert ("World Uyghur Congress", "ORG") in found
