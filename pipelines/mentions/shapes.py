@@ -23,7 +23,7 @@ OFFICE_WORDS = re.compile(
     r"envoy|spokesman|spokeswoman|spokesperson|deputy|councillor|councilor|adviser|advisor|"
     r"advisers|advisors|mp|senator|mayor|general|admiral|colonel|king|queen|prince|princess|"
     r"emperor|prophet|imam|sheikh|emir|pope|saint|lord|lady|dame|professor|prof|mr|mrs|ms|dr|"
-    r"sir|then)$",
+    r"sir|then|constable|inspector|superintendent)$",
     re.IGNORECASE,
 )
 # Nouns that make a body of a run of capitalised words ("Indian Ministry of External Affairs").
@@ -33,7 +33,21 @@ INSTITUTION_WORDS = re.compile(
     r"congress|duma|corps|marines|institute|university|academy|bank|company|corporation|"
     r"administration|authority|directorate|front|league|federation|church|legion|brigade|"
     r"battalion|regiment|command|parliament|government|union|program|programme|center|centre|"
-    r"initiative|hospital|foundation|school|college|mfa|mod|mofa)$",
+    r"initiative|hospital|foundation|school|college|mfa|mod|mofa|emirate|caliphate)$",
+    re.IGNORECASE,
+)
+# Heads of a body's name beyond the institution words (which also make a nationality one ORG).
+ORG_HEADS = re.compile(
+    r"^(?:party|parties|movement|group|organisation|organization|network|faction|brigades|"
+    r"brotherhood|tribunal|society|association|alliance|coalition|club|airlines|airways|"
+    r"times|post|herald|gazette|tribune|telegraph|journal|review|news|press|magazine|"
+    r"institution|caucus|fund|trust|board|consortium|inc|ltd|plc|llc)$",
+    re.IGNORECASE,
+)
+# Heads of a named event ("Tulip Revolution", "Beslan Massacre", "Second Chechen War").
+EVENT_HEADS = re.compile(
+    r"^(?:war|wars|revolution|uprising|riots|rebellion|insurgency|intifada|massacre|"
+    r"bombings|bombing|attacks|spring|olympics|games|expo|battle|siege)$",
     re.IGNORECASE,
 )
 # Facility heads: facilities are not labelled, the names inside them are ("Lianyungang Port",
@@ -125,7 +139,9 @@ def _model_span_wins(doc: Doc, span: Ent, inside: list[Ent]) -> bool:
         )
     head = doc[head_index(doc, span)]
     after = doc[span.end].text if span.end < len(doc) else ""
-    body = span.label == "ORG" or INSTITUTION_WORDS.match(head.text)
+    # A nationality before a name that is no body's or event's stays apart ("Kurdish" +
+    # "Peshmerga"); "Second Chechen War" is one name.
+    body = any(w.match(head.text) for w in (INSTITUTION_WORDS, ORG_HEADS, EVENT_HEADS))
     return (
         all(k.label in MODIFIER_LABELS for k in inside)
         and not any(k.start <= head.i < k.end for k in inside)
@@ -272,7 +288,7 @@ def join_nationality_institution(doc: Doc, ents: list[Ent]) -> list[Ent]:
     out: list[Ent] = []
     for ent in ents:
         j = ent.end
-        if ent.label in {"NORP", "GPE"} and j < len(doc) and doc[j - 1].whitespace_:
+        if ent.label in {"NORP", "GPE", "LOC"} and j < len(doc) and doc[j - 1].whitespace_:
             mine = owner[j]
             body = ents[mine] if mine >= 0 else None
             if body is not None and (body.ent_id or body.start != j):

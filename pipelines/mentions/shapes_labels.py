@@ -18,9 +18,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.shapes import (
+    EVENT_HEADS,
     INSTITUTION_WORDS,
     NAME_PARTICLES,
     OFFICE_WORDS,
+    ORG_HEADS,
+    POSSESSIVE,
     Ent,
     head_index,
     is_cap,
@@ -28,20 +31,6 @@ from pipelines.mentions.shapes import (
     sentence_start,
 )
 
-# Heads of a body's name beyond the institution words that also make a nationality one ORG.
-ORG_HEADS = re.compile(
-    r"^(?:party|parties|movement|group|organisation|organization|network|faction|brigades|"
-    r"brotherhood|tribunal|society|association|alliance|coalition|club|airlines|airways|"
-    r"times|post|herald|gazette|tribune|telegraph|journal|review|news|press|magazine|"
-    r"institution|caucus|fund|trust|board|consortium|inc|ltd|plc|llc)$",
-    re.IGNORECASE,
-)
-# Heads of a named event ("Tulip Revolution", "Beslan Massacre", "Second Chechen War").
-EVENT_HEADS = re.compile(
-    r"^(?:war|wars|revolution|uprising|riots|rebellion|insurgency|intifada|massacre|"
-    r"bombings|bombing|attacks|spring|olympics|games|expo|battle|siege)$",
-    re.IGNORECASE,
-)
 # First words of a named event ("Operation Overt", "Battle of Fallujah").
 EVENT_OPENERS = re.compile(r"^(?:operation|battle|siege)$", re.IGNORECASE)
 # Heads of a region's name ("Swat Valley", "Gulf of Aden", "Horn of Africa", "Red Sea").
@@ -62,6 +51,10 @@ MOVEMENT_WORDS = re.compile(
 )
 # Openers of an Arabic patronymic or kunya ("Abu Hamza", "Abdel Fattah"): a person's name.
 KUNYA = re.compile(r"^(?:abu|umm|abd|abdul|abdel|abdal)$", re.IGNORECASE)
+# Surname endings of Russian, Central Asian, Ukrainian, Georgian and Balkan names.
+SURNAME_ENDINGS = re.compile(
+    r"[a-z](?:ov|ev|yev|iev|ova|eva|yeva|enko|shvili|dze|ovic|ović|evic|ević|ovich|evich)$"
+)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")  # "TTP", "AIVD", "MI5", "G8"
 # Acronyms of countries: the only all-capitals names that are GPE.
 COUNTRY_ACRONYMS = frozenset(
@@ -81,6 +74,8 @@ def _headline(doc: Doc, ent: Ent) -> bool:
 
 def label_of_shape(doc: Doc, ent: Ent) -> str | None:
     """The label an unknown name's own words give it, or None when they say nothing."""
+    if ent.end - ent.start > 1 and doc[ent.end - 1].text in POSSESSIVE:
+        ent = replace(ent, end=ent.end - 1)  # "Umarov’s men": the owner's name
     words = _words(doc, ent)
     if not words or not is_cap(words[0]):
         return None
@@ -97,6 +92,11 @@ def label_of_shape(doc: Doc, ent: Ent) -> str | None:
         return "ORG"
     if len(words) > 1 and (NAME_PARTICLES & set(words[1:-1]) or KUNYA.match(words[0])):
         return "PERSON"
+    if SURNAME_ENDINGS.search(words[-1]) and all(w[:1].isupper() for w in words):
+        return "PERSON"  # "Doku Umarov", "Bakiyev", "Batirashvili"
+    titled = len(words) > 1 and OFFICE_WORDS.match(words[0]) and words[1][:1].isupper()
+    if titled and not any(OFFICE_WORDS.match(w) for w in words[1:]):
+        return "PERSON"  # "General Petraeus": the title goes when the span is trimmed
     text = doc[ent.start : ent.end].text
     if len(words) == 1 and ACRONYM.match(text) and not _headline(doc, ent):
         return "GPE" if text in COUNTRY_ACRONYMS else "ORG"

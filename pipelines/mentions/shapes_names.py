@@ -23,6 +23,7 @@ from pipelines.mentions.kb import KnowledgeBase
 from pipelines.mentions.shapes import (
     INSTITUTION_WORDS,
     OFFICE_WORDS,
+    ORG_HEADS,
     SMALL_WORDS,
     Ent,
     head_index,
@@ -31,7 +32,7 @@ from pipelines.mentions.shapes import (
     owners,
     sentence_start,
 )
-from pipelines.mentions.shapes_labels import LOC_HEADS, ORG_HEADS
+from pipelines.mentions.shapes_labels import LOC_HEADS
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,6}$")  # "AQI", "AQAP", "FATA", "IMU", "MILF"
 MAX_DEFINED_TOKENS = 12
@@ -126,7 +127,9 @@ def join_compass_points(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if (ent.label in {"GPE", "LOC"} or person) and i >= 0 and doc[i].whitespace_:
             word = doc[i].text
             mine = owner[i]
-            free = mine < 0 or (ents[mine].end - ents[mine].start == 1 and not ents[mine].ent_id)
+            alone = mine >= 0 and ents[mine].end - ents[mine].start == 1
+            # "Western" is the base's NORP; before a region it is part of the region's name.
+            free = mine < 0 or (alone and (not ents[mine].ent_id or ent.label == "LOC"))
             regional = ent.label == "LOC" or person
             fits = word in COMPASS or (word in COMPASS_ADJECTIVES and regional)
             if free and fits:

@@ -56,6 +56,9 @@ def _labels(doc: Doc, ents: list[Ent]) -> list[tuple[str, str]]:
         ("Ansar al-Sharia spread fast.", "Ansar al-Sharia", "ORG"),
         ("Osama bin Laden hid there.", "Osama bin Laden", "PERSON"),
         ("Abu Hamza preached at the mosque.", "Abu Hamza", "PERSON"),
+        ("Doku Umarov claimed it.", "Doku Umarov", "PERSON"),  # a surname's ending
+        ("Later Umarov’s men denied it.", "Umarov’s", "PERSON"),
+        ("General Petraeus arrived.", "General Petraeus", "PERSON"),  # a title and a name
         ("The TTP claimed it.", "TTP", "ORG"),
         ("The Dutch AIVD warned of it.", "AIVD", "ORG"),
         ("MI5 had watched him.", "MI5", "ORG"),

@@ -148,3 +148,10 @@ def test_laws_treaties_and_trains_are_no_mentions():
         _span(doc, "Warsaw Pact", "ORG"),
     ]
     assert _labels(doc, drop_laws(doc, ents)) == [("Warsaw Pact", "ORG")]
+
+
+def test_the_bases_western_before_a_region_is_part_of_its_name():
+    doc = NLP("Recruits from Western Europe came.")
+    ents = [_span(doc, "Western", "NORP", "Western world"), _span(doc, "Europe", "LOC", "Europe")]
+    got = join_compass_points(doc, ents)
+    assert _labels(doc, got) == [("Western Europe", "LOC")]

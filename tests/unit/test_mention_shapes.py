@@ -590,3 +590,18 @@ def test_a_particle_inside_a_full_name_around_a_known_given_name(nlp):
 def test_a_leading_the_does_not_stop_a_longer_name_around_a_known_one(nlp):
     found = _mentions(nlp, "Exiles in the World Uyghur Congress said so.")
     assert ("World Uyghur Congress", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurdish Peshmerga units held Kirkuk.", [("Kurdish", "NORP")]),  # no body's word
+        ("The Second Chechen War began in 1999.", [("Second Chechen War", "EVENT")]),
+        ("He led the Caucasus Emirate for years.", [("Caucasus Emirate", "ORG")]),
+    ],
+)
+def test_a_nationality_or_region_inside_a_name_only_with_a_bodys_or_events_head(
+    nlp, text, expected
+):
+    found = _mentions(nlp, text)
+    assert all(pair in found for pair in expected)
