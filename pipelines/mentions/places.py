@@ -105,3 +105,27 @@ def relabel_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
             e = replace(e, label="GPE")
         out.append(e)
     return out
+
+
+LIST_WORDS = frozenset({",", "and", "or"})
+
+
+def add_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A capitalised word no span covers, after a locative or after a place and "and", "or"
+    or a comma, that is a town of TOWN_POPULATION or a region, is a GPE the model missed
+    ("protests in Talas", "In Luton, Portsmouth and Cardiff")."""
+    places = towns(TOWN_POPULATION, aliases=False) | regions(major_only=True)
+    label_at: dict[int, str] = {t: e.label for e in ents for t in range(e.start, e.end)}
+    added: list[Ent] = []
+    for tok in doc[1:]:
+        i = tok.i
+        if i in label_at or not (tok.is_alpha and tok.is_title) or tok.text not in places:
+            continue
+        if _goes_on(doc, Ent(i, i + 1, "GPE")):
+            continue
+        before = doc[i - 1].lower_
+        listed = before in LIST_WORDS and label_at.get(i - 2) == "GPE"
+        if before in LOCATIVES or listed:
+            added.append(Ent(i, i + 1, "GPE"))
+            label_at[i] = "GPE"
+    return sorted(ents + added, key=lambda e: e.start) if added else ents

@@ -62,6 +62,19 @@ COUNTRY_ACRONYMS = frozenset(
 )
 
 
+# All-capitals words that name no organisation: things, titles, units, numerals.
+NOT_NAME_ACRONYMS = frozenset(
+    {"IED", "IEDS", "GDP", "DNA", "TV", "CEO", "NGO", "NGOS", "MP", "MPS", "PM", "PR", "IT"}
+    | {"HIV", "AIDS", "SUV", "CCTV", "OK", "AM", "BC", "AD", "BCE", "CE", "RPG", "RPGS", "AK"}
+    | {"UAV", "UAVS", "WMD", "WMDS", "PDF", "USD", "GMT", "UTC", "FAQ", "ID", "IDS", "VIP"}
+    | {"HQ", "ISBN", "DIY", "CV", "PS", "NB", "QC", "OBE", "MBE", "CBE", "KBE", "PHD", "MA"}
+    | {"BA", "MSC", "BSC", "LLM", "GPS", "SMS", "URL", "PC", "DVD", "CD", "AKA", "ETA", "ASAP"}
+    | {"PHOTO", "PHOTOS", "IMAGE", "VIDEO", "MAP", "NOTE", "NOTES", "UPDATE", "EDIT", "READ"}
+    | {"MORE", "NEW", "NEWS", "SOURCE", "CREDIT", "TABLE", "FIGURE", "FIG", "PART", "END"}
+)
+ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+
+
 def _words(doc: Doc, ent: Ent) -> list[str]:
     return [doc[t].text for t in range(ent.start, ent.end) if doc[t].text != "-"]
 
@@ -200,3 +213,20 @@ def add_surnames(doc: Doc, ents: list[Ent]) -> list[Ent]:
             if not before and not (t + 1 < len(doc) and _free_cap(doc, owner, t + 1)):
                 out.append(Ent(t, t + 1, "PERSON"))
     return sorted(out, key=lambda e: e.start)
+
+
+def add_acronyms(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """An all-capitals word no span covers, outside a headline and not a thing's or title's
+    abbreviation, is an organisation's acronym ("AQIM", "ICSR", "G8"), or a country's."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    added: list[Ent] = []
+    for tok in doc:
+        text = tok.text
+        if tok.i in taken or not ACRONYM.match(text) or sum(c.isalpha() for c in text) < 2:
+            continue
+        if text in NOT_NAME_ACRONYMS or ROMAN_NUMERAL.match(text) or text.lower() in STOP_WORDS:
+            continue
+        one = Ent(tok.i, tok.i + 1, "ORG")
+        if not _headline(doc, one):
+            added.append(replace(one, label="GPE") if text in COUNTRY_ACRONYMS else one)
+    return sorted(ents + added, key=lambda e: e.start) if added else ents

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipelines.mentions.kb import KnowledgeBase
 from pipelines.mentions.places import (
+    add_places_in_context,
     place_names,
     relabel_known_places,
     relabel_places_in_context,
@@ -47,6 +48,7 @@ from pipelines.mentions.shapes_edges import (
 )
 from pipelines.mentions.shapes_headings import drop_unattested_heading_names
 from pipelines.mentions.shapes_labels import (
+    add_acronyms,
     add_surnames,
     imprint_publishers,
     relabel_by_shape,
@@ -187,6 +189,7 @@ def apply_shapes(
     ents = join_compass_points(doc, ents)
     ents = join_landforms(doc, extend_orgs_leftwards(doc, ents, kb))
     ents = join_nationality_institution(doc, ents)
+    ents = add_acronyms(doc, add_places_in_context(doc, ents))  # before titles are skipped
     ents = drop_office_titles(doc, ents)
     ents = drop_initial_common_words(doc, ents)
     ents = drop_names_in_work_titles(doc, ents)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_labels import (
+    add_acronyms,
     add_surnames,
     imprint_publishers,
     label_of_shape,
@@ -169,3 +170,14 @@ def test_a_known_publisher_keeps_the_bases_reading() -> None:
     doc = TOKENIZER("(Oxford: Oxford University Press, 2010)")
     ents = [_span(doc, "Oxford", "GPE"), _span(doc, "Oxford University Press", "ORG", "OUP")]
     assert imprint_publishers(doc, ents) == ents
+
+
+def test_an_acronym_nobody_tagged_is_an_org_unless_it_names_a_thing() -> None:
+    doc = TOKENIZER("Links to AQIM and the ICSR worried the UAE; an IED, B2 and PHOTO II did not.")
+    got = _labels(doc, add_acronyms(doc, []))
+    assert got == [("AQIM", "ORG"), ("ICSR", "ORG"), ("UAE", "GPE")]
+
+
+def test_a_headline_is_no_acronym() -> None:
+    doc = TOKENIZER("“CHINA IS WATCHING” ran the headline.")
+    assert add_acronyms(doc, []) == []

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipelines.mentions.places import place_names, relabel_known_places, relabel_places_in_context
+from pipelines.mentions.places import (
+    add_places_in_context,
+    place_names,
+    relabel_known_places,
+    relabel_places_in_context,
+)
 from pipelines.mentions.shapes import Ent
 
 NLP = spacy.blank("en")
@@ -85,3 +90,12 @@ def test_the_gazetteer_has_regions_and_names_without_diacritics():
     assert {"Khyber Pakhtunkhwa", "Yobe", "Abyan", "Jalal-Abad", "Xinjiang"} <= names
     assert {"Jalalabad", "Maharashtra"} <= names  # folded from "Jalālābād", "Mahārāshtra"
     assert not {"Central", "Northern", "Unity", "Coast"} & names  # regions named by words
+
+
+def test_a_town_the_model_missed_after_a_locative_or_in_a_list_of_places_is_added():
+    doc = NLP(
+        "Protests in Talas spread. In Luton, Portsmouth and Cardiff cells met. Reading helps."
+    )
+    ents = [_ent(doc, "Luton", "GPE")]
+    got = [doc[e.start : e.end].text for e in add_places_in_context(doc, ents)]
+    assert got == ["Talas", "Luton", "Portsmouth", "Cardiff"]  # "Reading" opens a sentence
