@@ -47,7 +47,7 @@ ORG_HEADS = re.compile(
 # Heads of a named event ("Tulip Revolution", "Beslan Massacre", "Second Chechen War").
 EVENT_HEADS = re.compile(
     r"^(?:war|wars|revolution|uprising|riots|rebellion|insurgency|intifada|massacre|"
-    r"bombings|bombing|attacks|spring|olympics|games|expo|battle|siege)$",
+    r"bombings|bombing|attacks|spring|olympics|games|expo|battle|siege|marathon)$",
     re.IGNORECASE,
 )
 # Facility heads: facilities are not labelled, the names inside them are ("Lianyungang Port",
@@ -127,15 +127,17 @@ def _model_span_wins(doc: Doc, span: Ent, inside: list[Ent]) -> bool:
     if span.label == "PERSON":  # a surname inside a full name the base lacks ("Jiang Qing")
         covered = {t for k in inside for t in range(k.start, k.end)}
         rest = [doc[t] for t in range(span.start, span.end) if t not in covered]
+        # A given name that is also a town's: "Shiraz Maher" (the model's reading wins).
+        given_place = inside[0].label == "GPE" and inside[0].start == span.start
+        words = [t for t in rest if t.is_alpha and t.lower_ not in NAME_PARTICLES]
+        words = [t for t in words if not ARABIC_ARTICLE.match(t.text)]  # "al-Maqdisi"
+        heads = (INSTITUTION_WORDS, ORG_HEADS, EVENT_HEADS)
         return (
             len(inside) == 1
-            and inside[0].label == "PERSON"
+            and (inside[0].label == "PERSON" or given_place)
             and any(t.is_alpha for t in rest)
-            and all(
-                t.is_title and not OFFICE_WORDS.match(t.text)
-                for t in rest
-                if t.is_alpha and t.lower_ not in NAME_PARTICLES
-            )
+            and all(t.is_title and not OFFICE_WORDS.match(t.text) for t in words)
+            and not (given_place and any(w.match(t.text) for t in words for w in heads))
         )
     head = doc[head_index(doc, span)]
     after = doc[span.end].text if span.end < len(doc) else ""

@@ -5,7 +5,7 @@ here can still be found by the base ("Repsol’s Brazilian" leaves "Brazilian" t
 
 * "Paul Bremer’s Coalition Provisional Authority" is two names: an owner and what it owns.
 * "Neuquén province": a lower-case word ending a name is not part of it.
-* "Cambridge, Massachusetts": a comma ends a name.
+* "Cambridge, Massachusetts": a comma ends a name; "Jaar in Abyan" is a town and a province.
 * "Inter-American Development Bank": a capitalised prefix glued by a hyphen is.
 * "Abu Muhammad al-Maqdisi": a person's "al-" surname and the given names before it are.
 """
@@ -18,11 +18,14 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipelines.mentions.gazetteer import looks_like_demonym
+from pipelines.mentions.gazetteer import countries, looks_like_demonym, regions
 from pipelines.mentions.kb import default_kb
 from pipelines.mentions.shapes import (
+    EVENT_HEADS,
+    INSTITUTION_WORDS,
     NAME_PARTICLES,
     OFFICE_WORDS,
+    ORG_HEADS,
     POSSESSIVE,
     Ent,
     is_cap,
@@ -69,6 +72,31 @@ def split_at_commas(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 start = t + 1
         if start < ent.end:
             out.append(replace(ent, start=start))
+    return out
+
+
+def split_town_in_region(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Jaar in Abyan", "Poso in Central Sulawesi": a model span of a name, "in" and a
+    province is a town and its province, two GPE (not with a country: "Jemaah Islamiyah in
+    Indonesia" may be a body; not when the first part is a body or known)."""
+    provinces = regions(major_only=True) - countries()
+    heads = (INSTITUTION_WORDS, ORG_HEADS, EVENT_HEADS)
+    out: list[Ent] = []
+    for ent in ents:
+        cut = next((t for t in range(ent.start + 1, ent.end - 1) if doc[t].text == "in"), None)
+        if cut is not None:
+            town, region = doc[ent.start : cut], doc[cut + 1 : ent.end]
+            plain = all(t.is_alpha and t.is_title for t in town)
+            named = any(w.match(t.text) for t in town for w in heads)
+            if (
+                region.text in provinces
+                and plain
+                and not named
+                and not default_kb().lookup(town.text)
+            ):
+                out += [Ent(ent.start, cut, "GPE"), Ent(cut + 1, ent.end, "GPE")]
+                continue
+        out.append(ent)
     return out
 
 

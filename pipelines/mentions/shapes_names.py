@@ -21,7 +21,9 @@ from spacy.tokens import Doc
 from pipelines.mentions.gazetteer import languages, looks_like_demonym
 from pipelines.mentions.kb import KnowledgeBase
 from pipelines.mentions.shapes import (
+    EVENT_HEADS,
     INSTITUTION_WORDS,
+    MEETING_WORDS,
     OFFICE_WORDS,
     ORG_HEADS,
     SMALL_WORDS,
@@ -37,7 +39,8 @@ from pipelines.mentions.shapes_labels import LOC_HEADS
 ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,6}$")  # "AQI", "AQAP", "FATA", "IMU", "MILF"
 MAX_DEFINED_TOKENS = 12
 ARTICLES = frozenset({"al", "el", "Al", "El"})  # "al-Qaeda" spells "AQ" or "Q"
-COMPASS = frozenset({"North", "South", "East", "West"})
+COMPASS = frozenset({"North", "South", "East", "West", "Southeast", "Northeast", "Southwest"})
+COMPASS |= {"Northwest", "South-East", "North-East", "South-West", "North-West"}
 COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 PEOPLE_ENDINGS = ("s", "is", "men")  # Chechen-s, Dagestan-is, French-men
 LANDFORM_OPENERS = frozenset({"Lake", "Mount", "Mt"})
@@ -176,6 +179,25 @@ def peoples_by_language(doc: Doc, ents: list[Ent]) -> list[Ent]:
         else e
         for e in ents
     ]
+
+
+def join_place_events(doc: Doc, ents: list[Ent], places: frozenset[str]) -> list[Ent]:
+    """A place followed by an event's word is the event: "Beijing Olympics", "London
+    Marathon"; a model span ending in a meeting's word gives way to its place ("Bonn
+    Conference" gives Bonn), or to nothing."""
+    owner = owners(len(doc), ents)
+    out: list[Ent] = []
+    for ent in ents:
+        after = doc[ent.end].text if ent.end < len(doc) and owner[ent.end] < 0 else ""
+        last = doc[ent.end - 1].text
+        if ent.label in {"GPE", "LOC"} and is_cap(after) and EVENT_HEADS.match(after):
+            ent = Ent(ent.start, ent.end + 1, "EVENT")
+        elif not ent.ent_id and ent.end - ent.start > 1 and MEETING_WORDS.match(last):
+            if doc[ent.start : ent.end - 1].text not in places:
+                continue  # "Munich Security Conference": no place to keep
+            ent = replace(ent, end=ent.end - 1, label="GPE")
+        out.append(ent)
+    return no_overlaps(out)
 
 
 def join_landforms(doc: Doc, ents: list[Ent]) -> list[Ent]:

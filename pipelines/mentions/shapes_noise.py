@@ -44,6 +44,7 @@ from pipelines.mentions.shapes_edges import (
     extend_arabic_names,
     split_at_commas,
     split_at_owner,
+    split_town_in_region,
     take_capital_prefix,
 )
 from pipelines.mentions.shapes_headings import drop_unattested_heading_names
@@ -60,6 +61,7 @@ from pipelines.mentions.shapes_names import (
     extend_orgs_leftwards,
     join_compass_points,
     join_landforms,
+    join_place_events,
     peoples_by_language,
     peoples_plurals,
 )
@@ -179,6 +181,7 @@ def apply_shapes(
     model = drop_unattested_heading_names(doc, cut_lowercase_prefix(doc, model))
     model = extend_through_connectors(doc, model)
     model = cut_lowercase_tail(doc, split_at_owner(doc, split_at_commas(doc, model)))
+    model = split_town_in_region(doc, model)
     model = extend_arabic_names(doc, take_capital_prefix(doc, model))
     ents = define_acronyms(doc, resolve_spans(doc, model, known))
     ents = headline_capitals(doc, ents, kb)
@@ -188,6 +191,7 @@ def apply_shapes(
     ents = join_coordinated_places(doc, ents)
     ents = join_compass_points(doc, ents)
     ents = join_landforms(doc, extend_orgs_leftwards(doc, ents, kb))
+    ents = join_place_events(doc, ents, place_names())
     ents = join_nationality_institution(doc, ents)
     ents = add_acronyms(doc, add_places_in_context(doc, ents))  # before titles are skipped
     ents = drop_office_titles(doc, ents)

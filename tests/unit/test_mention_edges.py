@@ -11,6 +11,7 @@ from pipelines.mentions.shapes_edges import (
     extend_arabic_names,
     split_at_commas,
     split_at_owner,
+    split_town_in_region,
     take_capital_prefix,
 )
 from pipelines.mentions.shapes_names import join_compass_points
@@ -85,3 +86,14 @@ def test_a_one_word_person_after_a_compass_point_is_a_place():
     doc = NLP("Police in East Java said so.")
     (got,) = join_compass_points(doc, [_span(doc, "Java", "PERSON")])
     assert (doc[got.start : got.end].text, got.label) == ("East Java", "GPE")
+
+
+def test_a_town_in_a_province_is_two_places_and_a_body_in_a_country_is_left():
+    doc = NLP("Fighting in Jaar in Abyan and Jemaah Islamiyah in Indonesia went on.")
+    ents = [_span(doc, "Jaar in Abyan", "ORG"), _span(doc, "Jemaah Islamiyah in Indonesia", "ORG")]
+    got = _labels(doc, split_town_in_region(doc, ents))
+    assert got == [
+        ("Jaar", "GPE"),
+        ("Abyan", "GPE"),
+        ("Jemaah Islamiyah in Indonesia", "ORG"),
+    ]

@@ -13,6 +13,7 @@ from pipelines.mentions.shapes_names import (
     extend_orgs_leftwards,
     join_compass_points,
     join_landforms,
+    join_place_events,
     peoples_by_language,
     peoples_plurals,
 )
@@ -155,3 +156,30 @@ def test_the_bases_western_before_a_region_is_part_of_its_name():
     ents = [_span(doc, "Western", "NORP", "Western world"), _span(doc, "Europe", "LOC", "Europe")]
     got = join_compass_points(doc, ents)
     assert _labels(doc, got) == [("Western Europe", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "label", "expected"),
+    [
+        (
+            "Security for the Beijing Olympics was tight.",
+            "Beijing",
+            "GPE",
+            ("Beijing Olympics", "EVENT"),
+        ),
+        ("He ran the London Marathon twice.", "London", "GPE", ("London Marathon", "EVENT")),
+        ("After the Bonn Conference nothing changed.", "Bonn Conference", "ORG", ("Bonn", "GPE")),
+    ],
+)
+def test_a_place_with_an_events_word_is_the_event_and_with_a_meetings_the_place(
+    text, place, label, expected
+):
+    doc = NLP(text)
+    (got,) = join_place_events(doc, [_span(doc, place, label)], frozenset({"Bonn"}))
+    assert (doc[got.start : got.end].text, got.label) == expected
+
+
+def test_a_meeting_with_no_known_place_is_no_mention():
+    doc = NLP("At the Munich Security Conference he spoke.")
+    ents = [_span(doc, "Munich Security Conference", "ORG")]
+    assert join_place_events(doc, ents, frozenset({"Munich"})) == []

@@ -605,3 +605,17 @@ def test_a_nationality_or_region_inside_a_name_only_with_a_bodys_or_events_head(
 ):
     found = _mentions(nlp, text)
     assert all(pair in found for pair in expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A review of Shiraz Maher’s new book came out.", ("Shiraz Maher", "PERSON")),
+        (
+            "It ran from Sayyid Qutb to Abu Muhammad al-Maqdisi, in order.",
+            ("Abu Muhammad al-Maqdisi", "PERSON"),
+        ),
+    ],
+)
+def test_a_full_name_around_a_known_given_name_or_town_wins(nlp, text, expected):
+    assert expected in _mentions(nlp, text)
