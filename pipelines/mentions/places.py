@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.gazetteer import TOWN_POPULATION, regions, towns
@@ -129,3 +130,44 @@ def add_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
             added.append(Ent(i, i + 1, "GPE"))
             label_at[i] = "GPE"
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+# Nouns of an administrative place: "the town of Fnideq", "Helmand province".
+ADMIN_NOUNS = frozenset(
+    {"town", "towns", "city", "cities", "village", "villages", "province", "provinces"}
+    | {"district", "districts", "governorate", "governorates", "county", "state", "oblast"}
+    | {"prefecture", "municipality", "suburb", "suburbs", "neighbourhood", "neighborhood"}
+)
+
+
+def _admin_context(doc: Doc, start: int, end: int) -> bool:
+    """ "the town of X", "the towns of X and Y", or "X province" (lower case)."""
+    before = [doc[t].lower_ for t in range(max(0, start - 4), start)]
+    after = doc[end].text if end < len(doc) else ""
+    of_noun = len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_NOUNS
+    listed = len(before) >= 4 and before[-1] in LIST_WORDS and before[-3:-2] == ["of"]
+    listed = listed and before[-4] in ADMIN_NOUNS
+    return of_noun or listed or (after in ADMIN_NOUNS and after.islower())
+
+
+def places_by_admin_words(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name called a town, village, district or province is a GPE: a model span the base
+    does not know is relabelled, and a capitalised word nobody tagged is added ("the towns
+    of Tetouan and Fnideq", "Swat district")."""
+    taken = {t for e in ents for t in range(e.start, e.end)}
+    out = [
+        replace(e, label="GPE")
+        if not e.ent_id
+        and e.label in {"ORG", "PERSON"}  # a people before "city" stays one ("Siberian city")
+        and not DEMONYM.search(doc[e.end - 1].text)
+        and _admin_context(doc, e.start, e.end)
+        else e
+        for e in ents
+    ]
+    for tok in doc:
+        i = tok.i
+        free = i not in taken and tok.is_alpha and tok.is_title and tok.lower_ not in STOP_WORDS
+        free = free and not DEMONYM.search(tok.text)
+        if free and _admin_context(doc, i, i + 1) and not _goes_on(doc, Ent(i, i + 1, "GPE")):
+            out.append(Ent(i, i + 1, "GPE"))
+    return sorted(out, key=lambda e: e.start)

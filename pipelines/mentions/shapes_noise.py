@@ -14,6 +14,7 @@ from pipelines.mentions.kb import KnowledgeBase
 from pipelines.mentions.places import (
     add_places_in_context,
     place_names,
+    places_by_admin_words,
     relabel_known_places,
     relabel_places_in_context,
 )
@@ -199,7 +200,7 @@ def apply_shapes(
     ents = drop_names_in_work_titles(doc, ents)
     places = place_names()
     ents = relabel_known_places(doc, ents, places)
-    ents = relabel_places_in_context(doc, ents)
+    ents = places_by_admin_words(doc, relabel_places_in_context(doc, ents))
     ents = peoples_plurals(doc, relabel_by_shape(doc, ents, places), kb, places)
     ents = drop_laws(doc, peoples_by_language(doc, ents))
     ents = spread_labels(doc, imprint_publishers(doc, ents), places)

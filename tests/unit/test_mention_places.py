@@ -8,6 +8,7 @@ import spacy
 from pipelines.mentions.places import (
     add_places_in_context,
     place_names,
+    places_by_admin_words,
     relabel_known_places,
     relabel_places_in_context,
 )
@@ -99,3 +100,10 @@ def test_a_town_the_model_missed_after_a_locative_or_in_a_list_of_places_is_adde
     ents = [_ent(doc, "Luton", "GPE")]
     got = [doc[e.start : e.end].text for e in add_places_in_context(doc, ents)]
     assert got == ["Talas", "Luton", "Portsmouth", "Cardiff"]  # "Reading" opens a sentence
+
+
+def test_a_name_called_a_town_or_province_is_a_gpe():
+    doc = NLP("In the towns of Tetouan and Fnideq, and in Swat district, near the Siberian city.")
+    ents = [_ent(doc, "Tetouan", "PERSON"), _ent(doc, "Siberian", "NORP")]
+    got = [(doc[e.start : e.end].text, e.label) for e in places_by_admin_words(doc, ents)]
+    assert got == [("Tetouan", "GPE"), ("Fnideq", "GPE"), ("Swat", "GPE"), ("Siberian", "NORP")]
