@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipelines.mentions.gazetteer import TOWN_POPULATION, regions, towns
+from pipelines.mentions.gazetteer import TOWN_POPULATION, looks_like_demonym, regions, towns
 from pipelines.mentions.shapes import OFFICE_WORDS, POSSESSIVE, Ent
 
 MIN_POPULATION = 50_000  # below this, town names collide with brands and clubs more often
@@ -140,6 +140,17 @@ ADMIN_NOUNS = frozenset(
 )
 
 
+ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|ish)$")
+
+
+def _peoples_word(text: str) -> bool:
+    """ "Siberian", "Egyptian", "Kurdish": an adjective of a place, not the place ("Dalian"
+    and "Tetouan" are towns)."""
+    if looks_like_demonym(text):
+        return True
+    return bool(ADJECTIVE_ENDING.search(text)) and text not in towns(TOWN_POPULATION)
+
+
 def _admin_context(doc: Doc, start: int, end: int) -> bool:
     """ "the town of X", "the towns of X and Y", or "X province" (lower case)."""
     before = [doc[t].lower_ for t in range(max(0, start - 4), start)]
@@ -159,7 +170,7 @@ def places_by_admin_words(doc: Doc, ents: list[Ent]) -> list[Ent]:
         replace(e, label="GPE")
         if not e.ent_id
         and e.label in {"ORG", "PERSON"}  # a people before "city" stays one ("Siberian city")
-        and not DEMONYM.search(doc[e.end - 1].text)
+        and not _peoples_word(doc[e.end - 1].text)
         and _admin_context(doc, e.start, e.end)
         else e
         for e in ents
@@ -167,7 +178,7 @@ def places_by_admin_words(doc: Doc, ents: list[Ent]) -> list[Ent]:
     for tok in doc:
         i = tok.i
         free = i not in taken and tok.is_alpha and tok.is_title and tok.lower_ not in STOP_WORDS
-        free = free and not DEMONYM.search(tok.text)
+        free = free and not _peoples_word(tok.text)
         if free and _admin_context(doc, i, i + 1) and not _goes_on(doc, Ent(i, i + 1, "GPE")):
             out.append(Ent(i, i + 1, "GPE"))
     return sorted(out, key=lambda e: e.start)
