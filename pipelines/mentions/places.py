@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.gazetteer import TOWN_POPULATION, looks_like_demonym, regions, towns
-from pipelines.mentions.shapes import OFFICE_WORDS, POSSESSIVE, Ent
+from pipelines.mentions.shapes import OFFICE_WORDS, POSSESSIVE, Ent, token_texts
 
 MIN_POPULATION = 50_000  # below this, town names collide with brands and clubs more often
 CITY_POPULATION = 200_000  # a city this large outweighs a person of the same name
@@ -33,15 +34,23 @@ LOCATIVES = SPATIAL | {"from", "to", "via", "towards", "toward", "between"}
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics)$")
 
 
+@cache
 def place_names() -> frozenset[str]:
     """Countries, towns of MIN_POPULATION people or more, and administrative regions."""
     return towns(MIN_POPULATION) | regions()
 
 
+@cache
 def person_places(min_population: int) -> frozenset[str]:
     """Places that may undo a model PERSON: no city's other names ("Ahmad") and no small
     units ("Paul", a municipality), which are people's names too."""
     return towns(min_population, aliases=False) | regions(major_only=True)
+
+
+@cache
+def any_places() -> frozenset[str]:
+    """Countries, towns of TOWN_POPULATION people or more, and all regions."""
+    return towns(TOWN_POPULATION) | regions()
 
 
 def _person_parts(doc: Doc, ents: list[Ent]) -> set[str]:
@@ -95,7 +104,7 @@ def relabel_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """A model span after a locative whose whole text is a town of TOWN_POPULATION or a
     region is a GPE, unless the name goes on; a PERSON only after a spatial word and for a
     city of MIN_POPULATION or a region."""
-    small, cities = towns(TOWN_POPULATION) | regions(), person_places(MIN_POPULATION)
+    small, cities = any_places(), person_places(MIN_POPULATION)
     out: list[Ent] = []
     for e in ents:
         before = doc[e.start - 1].lower_ if e.start else ""
@@ -115,12 +124,14 @@ def add_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """A capitalised word no span covers, after a locative or after a place and "and", "or"
     or a comma, that is a town of TOWN_POPULATION or a region, is a GPE the model missed
     ("protests in Talas", "In Luton, Portsmouth and Cardiff")."""
-    places = towns(TOWN_POPULATION, aliases=False) | regions(major_only=True)
+    places = person_places(TOWN_POPULATION)
     label_at: dict[int, str] = {t: e.label for e in ents for t in range(e.start, e.end)}
     added: list[Ent] = []
-    for tok in doc[1:]:
-        i = tok.i
-        if i in label_at or not (tok.is_alpha and tok.is_title) or tok.text not in places:
+    for i, text in enumerate(token_texts(doc)):
+        if i == 0 or i in label_at or text not in places or not text.istitle():
+            continue
+        tok = doc[i]
+        if not tok.is_alpha:
             continue
         if _goes_on(doc, Ent(i, i + 1, "GPE")):
             continue
@@ -175,9 +186,11 @@ def places_by_admin_words(doc: Doc, ents: list[Ent]) -> list[Ent]:
         else e
         for e in ents
     ]
-    for tok in doc:
-        i = tok.i
-        free = i not in taken and tok.is_alpha and tok.is_title and tok.lower_ not in STOP_WORDS
+    for i, text in enumerate(token_texts(doc)):
+        if i in taken or not (text.istitle() and text.isalpha()):
+            continue
+        tok = doc[i]
+        free = tok.is_alpha and tok.is_title and tok.lower_ not in STOP_WORDS
         free = free and not _peoples_word(tok.text)
         if free and _admin_context(doc, i, i + 1) and not _goes_on(doc, Ent(i, i + 1, "GPE")):
             out.append(Ent(i, i + 1, "GPE"))

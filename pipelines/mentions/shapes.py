@@ -8,7 +8,7 @@ rule below is one linear pass over the token-level candidates. See docs/ner_guid
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -81,6 +81,33 @@ class Ent:
     ent_id: str = ""
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read once per Doc: the rules scan these strings first and make
+    spaCy Token objects (costly, one per access) only where a string passes."""
+    cached = doc.user_data.get("token_texts")
+    if cached is None:
+        text = doc_text(doc)
+        bounds = doc.to_array(["IDX", "LENGTH"]).tolist() if len(doc) else []
+        cached = doc.user_data["token_texts"] = [text[a : a + n] for a, n in bounds]
+    return cached
+
+
+def indices_where(doc: Doc, key: str, test: Callable[[str], bool]) -> list[int]:
+    """Token indices whose text passes `test`, computed once per Doc and `key`."""
+    cache = doc.user_data.setdefault("indices", {})
+    if key not in cache:
+        cache[key] = [i for i, w in enumerate(token_texts(doc)) if test(w)]
+    return cache[key]
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once (spaCy joins every token's text at each `doc.text`)."""
+    cached = doc.user_data.get("doc_text")
+    if cached is None:
+        cached = doc.user_data["doc_text"] = doc.text
+    return cached
+
+
 def is_cap(text: str) -> bool:
     return text[:1].isupper()
 
@@ -129,6 +156,8 @@ def _model_span_wins(doc: Doc, span: Ent, inside: list[Ent]) -> bool:
         rest = [doc[t] for t in range(span.start, span.end) if t not in covered]
         # A given name that is also a town's: "Shiraz Maher" (the model's reading wins).
         given_place = inside[0].label == "GPE" and inside[0].start == span.start
+        # Not where a sentence or a title opens: "Beijing Binds: COVID-19 and ..."
+        given_place = given_place and not sentence_start(doc, span.start)
         words = [t for t in rest if t.is_alpha and t.lower_ not in NAME_PARTICLES]
         words = [t for t in words if not ARABIC_ARTICLE.match(t.text)]  # "al-Maqdisi"
         heads = (INSTITUTION_WORDS, ORG_HEADS, EVENT_HEADS)

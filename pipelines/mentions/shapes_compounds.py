@@ -9,7 +9,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipelines.mentions.kb import KnowledgeBase
-from pipelines.mentions.shapes import SMALL_WORDS, Ent, is_cap, no_overlaps, owners
+from pipelines.mentions.shapes import (
+    SMALL_WORDS,
+    Ent,
+    indices_where,
+    is_cap,
+    no_overlaps,
+    owners,
+    token_texts,
+)
 
 # What may sit between the words of an all-capitals headline ("CHINA’S", "ANTI-WEST").
 CAPS_GLUE = frozenset({"’S", "'S", "-", "&"})
@@ -88,8 +96,9 @@ def split_combining_forms(doc: Doc, ents: list[Ent], kb: KnowledgeBase) -> list[
     """Shape 3, hyphenated pairs: "Franco-German" gives NORP "Franco" (French) and "German"."""
     owner = owners(len(doc), ents)
     added: list[Ent] = []
+    texts = token_texts(doc)
     for i in range(len(doc) - 2):
-        nationality = COMBINING_FORMS.get(doc[i].text)
+        nationality = COMBINING_FORMS.get(texts[i])
         if nationality is None or doc[i].whitespace_ or doc[i + 1].text != "-":
             continue
         if doc[i + 1].whitespace_:
@@ -111,9 +120,12 @@ def place_before_participle(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Shape 3, "Leeds-born", "Idlib-based": the part before the hyphen is the place, GPE."""
     owner = owners(len(doc), ents)
     out = list(ents)
+    texts = token_texts(doc)
     for i in range(len(doc) - 2):
+        if texts[i + 1] != "-" or not PLACE_PARTICIPLES.match(texts[i + 2]):
+            continue
         tok = doc[i]
-        if not (is_cap(tok.text) and tok.is_alpha) or tok.whitespace_ or doc[i + 1].text != "-":
+        if not (is_cap(tok.text) and tok.is_alpha) or tok.whitespace_:
             continue
         if doc[i + 1].whitespace_ or not PLACE_PARTICIPLES.match(doc[i + 2].text):
             continue
@@ -150,16 +162,20 @@ def cut_lowercase_prefix(doc: Doc, ents: list[Ent]) -> list[Ent]:
 def _headline_runs(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
     """Token ranges of all-capitals headlines: two or more capitals words, one a real word."""
     runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(doc):
+    texts = token_texts(doc)
+    capitals = indices_where(doc, "capitals", lambda w: w.isalpha() and w.isupper())
+    if len(capitals) < 2:
+        return runs
+    i = capitals[0]
+    while i < len(texts):
         j = i
-        while j < len(doc) and (
-            (doc[j].is_alpha and doc[j].is_upper) or (j > i and doc[j].text.upper() in CAPS_GLUE)
+        while j < len(texts) and (
+            (texts[j].isalpha() and texts[j].isupper()) or (j > i and texts[j].upper() in CAPS_GLUE)
         ):
             j += 1
-        words = [t for t in doc[i:j] if t.is_alpha]
+        words = [w for w in texts[i:j] if w.isalpha()]
         if len(words) >= 2 and any(
-            len(t) >= MIN_HEADLINE_WORD and t.text not in kb.by_alias for t in words
+            len(w) >= MIN_HEADLINE_WORD and w not in kb.by_alias for w in words
         ):
             runs.append((i, j))
         i = max(j, i + 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -75,11 +76,17 @@ def split_at_commas(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+@cache
+def provinces_only() -> frozenset[str]:
+    """Provinces, states and the like that are not also a country's name."""
+    return regions(major_only=True) - countries()
+
+
 def split_town_in_region(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """ "Jaar in Abyan", "Poso in Central Sulawesi": a model span of a name, "in" and a
     province is a town and its province, two GPE (not with a country: "Jemaah Islamiyah in
     Indonesia" may be a body; not when the first part is a body or known)."""
-    provinces = regions(major_only=True) - countries()
+    provinces = provinces_only()
     heads = (INSTITUTION_WORDS, ORG_HEADS, EVENT_HEADS)
     out: list[Ent] = []
     for ent in ents:

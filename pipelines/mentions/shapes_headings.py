@@ -8,25 +8,36 @@ knowledge base's names in the heading stay, and a name the text repeats stays to
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
-from pipelines.mentions.shapes import SMALL_WORDS, Ent
+from pipelines.mentions.shapes import SMALL_WORDS, Ent, doc_text
 
 MAX_HEADING_TOKENS = 14
+PARAGRAPH_BREAK = re.compile(r"\n\n")
 SENTENCE_STOPS = frozenset({".", "!", ";"})
 
 
 def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges between paragraph breaks (a whitespace token or gap with a blank line)."""
     ranges: list[tuple[int, int]] = []
+    text = doc_text(doc)
+    if "\n\n" not in text:
+        return [(0, len(doc))] if len(doc) else []
+    starts = [int(i) for i in doc.to_array("IDX")]
     start = 0
-    for tok in doc:
-        if tok.is_space and "\n\n" in tok.text:
-            ranges.append((start, tok.i))
-            start = tok.i + 1
-        elif "\n\n" in tok.whitespace_:
-            ranges.append((start, tok.i + 1))
-            start = tok.i + 1
+    for m in PARAGRAPH_BREAK.finditer(text):
+        k = bisect_right(starts, m.start()) - 1  # the token at or before the break
+        if k < start:
+            continue
+        tok = doc[k]
+        if tok.is_space and tok.idx <= m.start() < tok.idx + len(tok):
+            ranges.append((start, k))
+        else:
+            ranges.append((start, k + 1))
+        start = k + 1
     ranges.append((start, len(doc)))
     return [(a, b) for a, b in ranges if b > a]
 
@@ -56,7 +67,7 @@ def drop_unattested_heading_names(doc: Doc, model: list[Ent]) -> list[Ent]:
     headings = heading_ranges(doc)
     if not headings:
         return model
-    text = doc.text
+    text = doc_text(doc)
     pieces, last = [], 0
     for a, b in headings:
         pieces.append(text[last : doc[a].idx])

@@ -25,10 +25,12 @@ from pipelines.mentions.shapes import (
     ORG_HEADS,
     POSSESSIVE,
     Ent,
+    doc_text,
     head_index,
     is_cap,
     owners,
     sentence_start,
+    token_texts,
 )
 
 # First words of a named event ("Operation Overt", "Battle of Fallujah").
@@ -128,7 +130,7 @@ def imprint_publishers(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """The publisher of a cited book is one ORG: the model reads "Allen Lane" as a person and
     splits "W. W. Norton". The model's spans there give way; the base's names stand."""
     imprints = []
-    for m in (m for pattern in IMPRINTS for m in pattern.finditer(doc.text)):
+    for m in (m for pattern in IMPRINTS for m in pattern.finditer(doc_text(doc))):
         span = doc.char_span(m.start("publisher"), m.end("publisher"))
         if span is not None:
             imprints.append((span.start, span.end))
@@ -201,13 +203,17 @@ def add_surnames(doc: Doc, ents: list[Ent]) -> list[Ent]:
     out = list(ents)
     seen: set[str] = set()
     k = 0
-    for t, tok in enumerate(doc):
+    texts = token_texts(doc)
+    for t, text in enumerate(texts):
         while k < len(ents) and ents[k].end <= t:
             e = ents[k]
-            if e.label == "PERSON" and e.end - e.start > 1 and len(doc[e.end - 1]) > 2:
-                seen.add(doc[e.end - 1].text)
+            if e.label == "PERSON" and e.end - e.start > 1 and len(texts[e.end - 1]) > 2:
+                seen.add(texts[e.end - 1])
             k += 1
-        if owner[t] < 0 and tok.is_title and tok.text in seen and tok.lower_ not in STOP_WORDS:
+        if owner[t] >= 0 or text not in seen:
+            continue
+        tok = doc[t]
+        if tok.is_title and tok.lower_ not in STOP_WORDS:
             # Not part of a longer capitalised run the model left alone ("Khan Academy").
             before = t > 0 and _free_cap(doc, owner, t - 1) and not sentence_start(doc, t - 1)
             if not before and not (t + 1 < len(doc) and _free_cap(doc, owner, t + 1)):
@@ -220,13 +226,12 @@ def add_acronyms(doc: Doc, ents: list[Ent]) -> list[Ent]:
     abbreviation, is an organisation's acronym ("AQIM", "ICSR", "G8"), or a country's."""
     taken = {t for e in ents for t in range(e.start, e.end)}
     added: list[Ent] = []
-    for tok in doc:
-        text = tok.text
-        if tok.i in taken or not ACRONYM.match(text) or sum(c.isalpha() for c in text) < 2:
+    for i, text in enumerate(token_texts(doc)):
+        if i in taken or not ACRONYM.match(text) or sum(c.isalpha() for c in text) < 2:
             continue
         if text in NOT_NAME_ACRONYMS or ROMAN_NUMERAL.match(text) or text.lower() in STOP_WORDS:
             continue
-        one = Ent(tok.i, tok.i + 1, "ORG")
+        one = Ent(i, i + 1, "ORG")
         if not _headline(doc, one):
             added.append(replace(one, label="GPE") if text in COUNTRY_ACRONYMS else one)
     return sorted(ents + added, key=lambda e: e.start) if added else ents

@@ -29,10 +29,12 @@ from pipelines.mentions.shapes import (
     SMALL_WORDS,
     Ent,
     head_index,
+    indices_where,
     is_cap,
     no_overlaps,
     owners,
     sentence_start,
+    token_texts,
 )
 from pipelines.mentions.shapes_labels import LOC_HEADS
 
@@ -76,17 +78,19 @@ def _spells(doc: Doc, start: int, end: int, letters: str) -> bool:
 def _definitions(doc: Doc) -> list[tuple[int, int, int]]:
     """(start, end, acronym token) of each name defined by a bracketed acronym after it."""
     found = []
-    for i in range(1, len(doc) - 2):
-        bracketed = doc[i].text == "(" and doc[i + 2].text == ")"
-        if bracketed:
+    texts = token_texts(doc)
+    for i in indices_where(doc, "bracket_or_comma", lambda w: w in {"(", ","}):
+        if i < 1 or i >= len(doc) - 2:
+            continue
+        if texts[i] == "(" and texts[i + 2] == ")":
             acronym = i + 1
-        elif doc[i].text == "," and doc[i + 1].lower_ == "or":  # "al-Qaeda in Iraq, or AQI"
+        elif texts[i] == "," and texts[i + 1].lower() == "or":  # "al-Qaeda in Iraq, or AQI"
             acronym = i + 2
         else:
             continue
-        if not ACRONYM.match(doc[acronym].text):
+        if not ACRONYM.match(texts[acronym]):
             continue
-        letters = "".join(c for c in doc[acronym].text if c.isupper())
+        letters = "".join(c for c in texts[acronym] if c.isupper())
         for start in range(i - 1, max(-1, i - 1 - MAX_DEFINED_TOKENS), -1):
             first = doc[start]
             if (is_cap(first.text) or first.text in ARTICLES) and _spells(doc, start, i, letters):

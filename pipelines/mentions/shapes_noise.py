@@ -25,6 +25,7 @@ from pipelines.mentions.shapes import (
     POSSESSIVE,
     SMALL_WORDS,
     Ent,
+    indices_where,
     is_cap,
     join_coordinated_places,
     join_given_names,
@@ -32,6 +33,7 @@ from pipelines.mentions.shapes import (
     owners,
     resolve_spans,
     sentence_start,
+    token_texts,
 )
 from pipelines.mentions.shapes_compounds import (
     cut_lowercase_prefix,
@@ -130,8 +132,10 @@ def drop_office_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """
     owner = owners(len(doc), ents)
     drop: set[int] = set()
-    for i, tok in enumerate(doc[:-2]):
-        if not (is_cap(tok.text) and OFFICE_WORDS.match(tok.text) and doc[i + 1].lower_ == "of"):
+    texts = token_texts(doc)
+    for i in indices_where(doc, "of", lambda w: w.lower() == "of"):
+        i -= 1  # the office word before "of"
+        if i < 0 or i >= len(doc) - 2 or not (is_cap(texts[i]) and OFFICE_WORDS.match(texts[i])):
             continue
         j = i + 3 if doc[i + 2].lower_ == "the" else i + 2
         end = _title_run(doc, j) if j < len(doc) else j
@@ -151,8 +155,8 @@ def drop_names_in_work_titles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Shape 4, names inside the title of a cited book or report ("the book Sinostan: ...")."""
     owner = owners(len(doc), ents)
     drop: set[int] = set()
-    for i, tok in enumerate(doc[:-1]):
-        if not WORK_CUES.match(tok.text):
+    for i in indices_where(doc, "work_cue", lambda w: bool(WORK_CUES.match(w))):
+        if i >= len(doc) - 1:
             continue
         j = i + 1
         while j < len(doc) and doc[j].is_space:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from pipelines.mentions.extract import extract_mentions, load_model
+from pipelines.mentions.extract import chunk_text, extract_mentions, load_model
 from pipelines.mentions.kb import default_kb
 from pipelines.mentions.shapes import (
     Ent,
@@ -619,3 +621,15 @@ def test_a_nationality_or_region_inside_a_name_only_with_a_bodys_or_events_head(
 )
 def test_a_full_name_around_a_known_given_name_or_town_wins(nlp, text, expected):
     assert expected in _mentions(nlp, text)
+
+
+@given(st.text(alphabet="ab .\n", max_size=400), st.integers(min_value=5, max_value=60))
+def test_pieces_cover_the_text_in_order(text, size):
+    pieces = chunk_text(text, size)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+
+
+def test_a_long_text_is_cut_at_paragraph_breaks_then_sentence_ends():
+    text = "One para here.\n\nTwo. Abu Ayyub al-Masri spoke at length today."
+    assert [p for _, p in chunk_text(text, 30)][:2] == ["One para here.", "\n\nTwo."]
