@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_edges import (
     cut_lowercase_tail,
     extend_arabic_names,
@@ -15,54 +14,47 @@ from pipelines.mentions.shapes_edges import (
     take_capital_prefix,
 )
 from pipelines.mentions.shapes_names import join_compass_points
+from tests.unit.mention_spans import ent_at, labelled
 
 NLP = spacy.blank("en")
 
 
-def _span(doc, surface: str, label: str) -> Ent:
-    start = doc.text.index(surface)
-    span = doc.char_span(start, start + len(surface))
-    assert span is not None, surface
-    return Ent(span.start, span.end, label)
-
-
-def _labels(doc, ents: list[Ent]) -> list[tuple[str, str]]:
-    return [(doc[e.start : e.end].text, e.label) for e in ents]
-
-
 def test_an_owner_and_what_it_owns_are_two_names():
     doc = NLP("Paul Bremer’s Coalition Provisional Authority ruled.")
-    got = split_at_owner(doc, [_span(doc, "Paul Bremer’s Coalition Provisional Authority", "ORG")])
-    assert _labels(doc, got) == [("Paul Bremer", "ORG"), ("Coalition Provisional Authority", "ORG")]
+    got = split_at_owner(doc, [ent_at(doc, "Paul Bremer’s Coalition Provisional Authority", "ORG")])
+    assert labelled(doc, got) == [
+        ("Paul Bremer", "ORG"),
+        ("Coalition Provisional Authority", "ORG"),
+    ]
 
 
 def test_an_owned_part_that_says_nothing_is_left_to_the_base():
     doc = NLP("Thomas Hegghammer’s Jihad in Saudi Arabia is a classic.")
-    got = split_at_owner(doc, [_span(doc, "Thomas Hegghammer’s Jihad", "PERSON")])
-    assert _labels(doc, got) == [("Thomas Hegghammer", "PERSON")]
+    got = split_at_owner(doc, [ent_at(doc, "Thomas Hegghammer’s Jihad", "PERSON")])
+    assert labelled(doc, got) == [("Thomas Hegghammer", "PERSON")]
 
 
 @pytest.mark.parametrize("name", ["Jane’s Intelligence Review", "King’s College London"])
 def test_a_one_word_owner_is_part_of_the_name(name: str):
     doc = NLP(f"He wrote in {name} often.")
-    assert split_at_owner(doc, [_span(doc, name, "ORG")]) == [_span(doc, name, "ORG")]
+    assert split_at_owner(doc, [ent_at(doc, name, "ORG")]) == [ent_at(doc, name, "ORG")]
 
 
 def test_a_comma_ends_a_name():
     doc = NLP("He studied in Cambridge, Massachusetts, for years.")
-    got = split_at_commas(doc, [_span(doc, "Cambridge, Massachusetts", "GPE")])
-    assert _labels(doc, got) == [("Cambridge", "GPE"), ("Massachusetts", "GPE")]
+    got = split_at_commas(doc, [ent_at(doc, "Cambridge, Massachusetts", "GPE")])
+    assert labelled(doc, got) == [("Cambridge", "GPE"), ("Massachusetts", "GPE")]
 
 
 def test_a_lower_case_tail_is_cut():
     doc = NLP("Oil from Neuquén province flows.")
-    (got,) = cut_lowercase_tail(doc, [_span(doc, "Neuquén province", "GPE")])
+    (got,) = cut_lowercase_tail(doc, [ent_at(doc, "Neuquén province", "GPE")])
     assert doc[got.start : got.end].text == "Neuquén"
 
 
 def test_a_capitalised_prefix_glued_by_a_hyphen_starts_the_name():
     doc = NLP("Loans from the Inter-American Development Bank rose.")
-    (got,) = take_capital_prefix(doc, [_span(doc, "American Development Bank", "ORG")])
+    (got,) = take_capital_prefix(doc, [ent_at(doc, "American Development Bank", "ORG")])
     assert doc[got.start : got.end].text == "Inter-American Development Bank"
 
 
@@ -78,20 +70,23 @@ def test_a_capitalised_prefix_glued_by_a_hyphen_starts_the_name():
 )
 def test_an_arabic_name_takes_its_article_surname_and_kunya(text, model, expected):
     doc = NLP(text)
-    (got,) = extend_arabic_names(doc, [_span(doc, model, "PERSON")])
+    (got,) = extend_arabic_names(doc, [ent_at(doc, model, "PERSON")])
     assert doc[got.start : got.end].text == expected
 
 
 def test_a_one_word_person_after_a_compass_point_is_a_place():
     doc = NLP("Police in East Java said so.")
-    (got,) = join_compass_points(doc, [_span(doc, "Java", "PERSON")])
+    (got,) = join_compass_points(doc, [ent_at(doc, "Java", "PERSON")])
     assert (doc[got.start : got.end].text, got.label) == ("East Java", "GPE")
 
 
 def test_a_town_in_a_province_is_two_places_and_a_body_in_a_country_is_left():
     doc = NLP("Fighting in Jaar in Abyan and Jemaah Islamiyah in Indonesia went on.")
-    ents = [_span(doc, "Jaar in Abyan", "ORG"), _span(doc, "Jemaah Islamiyah in Indonesia", "ORG")]
-    got = _labels(doc, split_town_in_region(doc, ents))
+    ents = [
+        ent_at(doc, "Jaar in Abyan", "ORG"),
+        ent_at(doc, "Jemaah Islamiyah in Indonesia", "ORG"),
+    ]
+    got = labelled(doc, split_town_in_region(doc, ents))
     assert got == [
         ("Jaar", "GPE"),
         ("Abyan", "GPE"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import spacy
 
-from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_headings import (
     drop_unattested_heading_names,
     heading_ranges,
     is_heading,
 )
+from tests.unit.mention_spans import ent_at
 
 NLP = spacy.blank("en")
 BODY = (
@@ -17,15 +17,6 @@ BODY = (
     "Digitalisation: China Builds and Builds\n\n"
     "Then Alibaba and the SCO signed a deal in Tashkent."
 )
-
-
-def _span(doc, surface: str, label: str, nth: int = 0) -> Ent:
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(surface, start + 1)
-    span = doc.char_span(start, start + len(surface))
-    assert span is not None
-    return Ent(span.start, span.end, label)
 
 
 def test_a_short_title_case_paragraph_is_a_heading_and_a_sentence_is_not():
@@ -43,9 +34,9 @@ def test_a_lone_title_has_no_headings():
 def test_a_name_only_the_heading_has_goes_and_a_repeated_one_stays():
     doc = NLP(BODY.replace("Builds and Builds", "Builds in Tashkent"))
     model = [
-        _span(doc, "China Builds", "ORG"),
-        _span(doc, "Tashkent", "GPE"),  # in the heading and again in the text
-        _span(doc, "Alibaba", "ORG"),
+        ent_at(doc, "China Builds", "ORG"),
+        ent_at(doc, "Tashkent", "GPE"),  # in the heading and again in the text
+        ent_at(doc, "Alibaba", "ORG"),
     ]
     kept = [doc[e.start : e.end].text for e in drop_unattested_heading_names(doc, model)]
     assert kept == ["Tashkent", "Alibaba"]

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
-from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_labels import (
     add_acronyms,
     add_surnames,
@@ -19,22 +17,10 @@ from pipelines.mentions.shapes_labels import (
     relabel_by_shape,
     spread_labels,
 )
+from tests.unit.mention_spans import ent_at, labelled
 
 TOKENIZER = spacy.blank("en")
 NO_PLACES: frozenset[str] = frozenset()
-
-
-def _span(doc: Doc, surface: str, label: str, ent_id: str = "", nth: int = 0) -> Ent:
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(surface, start + 1)
-    span = doc.char_span(start, start + len(surface))
-    assert span is not None, surface
-    return Ent(span.start, span.end, label, ent_id)
-
-
-def _labels(doc: Doc, ents: list[Ent]) -> list[tuple[str, str]]:
-    return [(doc[e.start : e.end].text, e.label) for e in ents]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +54,7 @@ def _labels(doc: Doc, ents: list[Ent]) -> list[tuple[str, str]]:
 )
 def test_the_words_of_a_name_give_its_label(text: str, name: str, label: str) -> None:
     doc = TOKENIZER(text)
-    assert label_of_shape(doc, _span(doc, name, "GPE")) == label
+    assert label_of_shape(doc, ent_at(doc, name, "GPE")) == label
 
 
 @pytest.mark.parametrize(
@@ -84,18 +70,18 @@ def test_the_words_of_a_name_give_its_label(text: str, name: str, label: str) ->
 )
 def test_names_whose_words_say_nothing_keep_the_models_label(text: str, name: str) -> None:
     doc = TOKENIZER(text)
-    assert label_of_shape(doc, _span(doc, name, "PERSON")) is None
+    assert label_of_shape(doc, ent_at(doc, name, "PERSON")) is None
 
 
 def test_the_base_and_the_gazetteer_keep_their_labels() -> None:
     doc = TOKENIZER("The TTP met in Kismayo Council and in the Abu Dhabi office.")
     ents = [
-        _span(doc, "TTP", "PERSON", ent_id="Tehrik-i-Taliban Pakistan"),
-        _span(doc, "Kismayo Council", "GPE"),
-        _span(doc, "Abu Dhabi", "GPE"),
+        ent_at(doc, "TTP", "PERSON", ent_id="Tehrik-i-Taliban Pakistan"),
+        ent_at(doc, "Kismayo Council", "GPE"),
+        ent_at(doc, "Abu Dhabi", "GPE"),
     ]
     got = relabel_by_shape(doc, ents, frozenset({"Abu Dhabi"}))
-    assert _labels(doc, got) == [
+    assert labelled(doc, got) == [
         ("TTP", "PERSON"),  # the base's reviewed label stands
         ("Kismayo Council", "ORG"),  # a body named after its town
         ("Abu Dhabi", "GPE"),  # a place, not a kunya
@@ -104,23 +90,23 @@ def test_the_base_and_the_gazetteer_keep_their_labels() -> None:
 
 def test_labels_outside_the_six_other_than_facilities_are_left() -> None:
     doc = TOKENIZER("In 2008 Court it was.")
-    assert relabel_by_shape(doc, [_span(doc, "2008 Court", "DATE")], NO_PLACES)[0].label == "DATE"
+    assert relabel_by_shape(doc, [ent_at(doc, "2008 Court", "DATE")], NO_PLACES)[0].label == "DATE"
 
 
 def test_a_surname_takes_the_full_names_label() -> None:
     doc = TOKENIZER("Mohammed Sidique Khan led them. Later Khan recorded a video.")
-    ents = [_span(doc, "Mohammed Sidique Khan", "PERSON"), _span(doc, "Khan", "ORG", nth=1)]
-    assert _labels(doc, spread_labels(doc, ents, NO_PLACES))[1] == ("Khan", "PERSON")
+    ents = [ent_at(doc, "Mohammed Sidique Khan", "PERSON"), ent_at(doc, "Khan", "ORG", nth=1)]
+    assert labelled(doc, spread_labels(doc, ents, NO_PLACES))[1] == ("Khan", "PERSON")
 
 
 def test_the_commonest_label_wins_only_when_strictly_commonest() -> None:
     doc = TOKENIZER("Shabaab fought. Shabaab won. Shabaab lost. Hizbul came, Hizbul went.")
     ents = [
-        _span(doc, "Shabaab", "ORG"),
-        _span(doc, "Shabaab", "GPE", nth=1),
-        _span(doc, "Shabaab", "ORG", nth=2),
-        _span(doc, "Hizbul", "PERSON"),
-        _span(doc, "Hizbul", "GPE", nth=1),
+        ent_at(doc, "Shabaab", "ORG"),
+        ent_at(doc, "Shabaab", "GPE", nth=1),
+        ent_at(doc, "Shabaab", "ORG", nth=2),
+        ent_at(doc, "Hizbul", "PERSON"),
+        ent_at(doc, "Hizbul", "GPE", nth=1),
     ]
     got = [e.label for e in spread_labels(doc, ents, NO_PLACES)]
     # Hizbul's shape (a word for a movement) is not outvoted by the model's two readings.
@@ -130,24 +116,24 @@ def test_the_commonest_label_wins_only_when_strictly_commonest() -> None:
 def test_a_known_name_is_not_outvoted() -> None:
     doc = TOKENIZER("Georgia voted. Georgia won. Georgia lost.")
     ents = [
-        _span(doc, "Georgia", "GPE", ent_id="Georgia"),
-        _span(doc, "Georgia", "PERSON", nth=1),
-        _span(doc, "Georgia", "PERSON", nth=2),
+        ent_at(doc, "Georgia", "GPE", ent_id="Georgia"),
+        ent_at(doc, "Georgia", "PERSON", nth=1),
+        ent_at(doc, "Georgia", "PERSON", nth=2),
     ]
     assert spread_labels(doc, ents, NO_PLACES)[0].label == "GPE"
 
 
 def test_a_surname_left_untagged_after_the_full_name_is_added() -> None:
     doc = TOKENIZER("Tanvir Hussain was convicted. Hussain denied it, as did Hussain Academy.")
-    ents = [_span(doc, "Tanvir Hussain", "PERSON")]
-    got = _labels(doc, add_surnames(doc, ents))
+    ents = [ent_at(doc, "Tanvir Hussain", "PERSON")]
+    got = labelled(doc, add_surnames(doc, ents))
     assert got == [("Tanvir Hussain", "PERSON"), ("Hussain", "PERSON")]
 
 
 def test_a_surname_before_its_full_name_is_not_added() -> None:
     doc = TOKENIZER("Hussain spoke. Tanvir Hussain was convicted.")
-    ents = [_span(doc, "Tanvir Hussain", "PERSON")]
-    assert _labels(doc, add_surnames(doc, ents)) == [("Tanvir Hussain", "PERSON")]
+    ents = [ent_at(doc, "Tanvir Hussain", "PERSON")]
+    assert labelled(doc, add_surnames(doc, ents)) == [("Tanvir Hussain", "PERSON")]
 
 
 @pytest.mark.parametrize(
@@ -161,20 +147,20 @@ def test_a_surname_before_its_full_name_is_not_added() -> None:
 def test_a_cited_books_publisher_is_one_org(text: str, publisher: str) -> None:
     doc = TOKENIZER(text)
     first = publisher.split()[0]
-    ents = [_span(doc, first, "PERSON")]  # the model's reading of part of it
-    got = _labels(doc, imprint_publishers(doc, ents))
+    ents = [ent_at(doc, first, "PERSON")]  # the model's reading of part of it
+    got = labelled(doc, imprint_publishers(doc, ents))
     assert (publisher, "ORG") in got and (first, "PERSON") not in got
 
 
 def test_a_known_publisher_keeps_the_bases_reading() -> None:
     doc = TOKENIZER("(Oxford: Oxford University Press, 2010)")
-    ents = [_span(doc, "Oxford", "GPE"), _span(doc, "Oxford University Press", "ORG", "OUP")]
+    ents = [ent_at(doc, "Oxford", "GPE"), ent_at(doc, "Oxford University Press", "ORG", "OUP")]
     assert imprint_publishers(doc, ents) == ents
 
 
 def test_an_acronym_nobody_tagged_is_an_org_unless_it_names_a_thing() -> None:
     doc = TOKENIZER("Links to AQIM and the ICSR worried the UAE; an IED, B2 and PHOTO II did not.")
-    got = _labels(doc, add_acronyms(doc, []))
+    got = labelled(doc, add_acronyms(doc, []))
     assert got == [("AQIM", "ORG"), ("ICSR", "ORG"), ("UAE", "GPE")]
 
 

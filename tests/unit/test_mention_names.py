@@ -6,7 +6,6 @@ import pytest
 import spacy
 
 from pipelines.mentions.kb import default_kb
-from pipelines.mentions.shapes import Ent
 from pipelines.mentions.shapes_names import (
     define_acronyms,
     drop_laws,
@@ -17,19 +16,9 @@ from pipelines.mentions.shapes_names import (
     peoples_by_language,
     peoples_plurals,
 )
+from tests.unit.mention_spans import ent_at, labelled
 
 NLP = spacy.blank("en")
-
-
-def _span(doc, surface: str, label: str, ent_id: str = "") -> Ent:
-    start = doc.text.index(surface)
-    span = doc.char_span(start, start + len(surface))
-    assert span is not None, surface
-    return Ent(span.start, span.end, label, ent_id)
-
-
-def _labels(doc, ents: list[Ent]) -> list[tuple[str, str]]:
-    return [(doc[e.start : e.end].text, e.label) for e in ents]
 
 
 @pytest.mark.parametrize(
@@ -51,19 +40,19 @@ def _labels(doc, ents: list[Ent]) -> list[tuple[str, str]]:
 )
 def test_a_name_spelled_out_before_its_acronym_is_one_org(text, name, acronym):
     doc = NLP(text)
-    ents = [_span(doc, "Iraq", "GPE")] if "Iraq" in name else []
-    got = _labels(doc, define_acronyms(doc, ents))
+    ents = [ent_at(doc, "Iraq", "GPE")] if "Iraq" in name else []
+    got = labelled(doc, define_acronyms(doc, ents))
     assert (name, "ORG") in got and (acronym, "ORG") in got
 
 
 def test_words_that_do_not_spell_the_acronym_define_nothing():
     doc = NLP("Talks in Kabul (AQI) went on.")
-    assert define_acronyms(doc, [_span(doc, "Kabul", "GPE")]) == [_span(doc, "Kabul", "GPE")]
+    assert define_acronyms(doc, [ent_at(doc, "Kabul", "GPE")]) == [ent_at(doc, "Kabul", "GPE")]
 
 
 def test_a_name_the_base_knows_with_its_modifier_stays():
     doc = NLP("the Nunn-Lugar Cooperative Threat Reduction (CTR) initiative")
-    known = _span(doc, "Nunn-Lugar Cooperative Threat Reduction", "ORG", "Nunn-Lugar")
+    known = ent_at(doc, "Nunn-Lugar Cooperative Threat Reduction", "ORG", "Nunn-Lugar")
     assert define_acronyms(doc, [known])[0] == known
 
 
@@ -78,7 +67,7 @@ def test_a_name_the_base_knows_with_its_modifier_stays():
 )
 def test_a_compass_point_before_a_place_joins_its_name(text, place, label, expected):
     doc = NLP(text)
-    (got,) = join_compass_points(doc, [_span(doc, place, label)])
+    (got,) = join_compass_points(doc, [ent_at(doc, place, label)])
     assert doc[got.start : got.end].text == expected
 
 
@@ -94,13 +83,17 @@ def test_a_compass_point_before_a_place_joins_its_name(text, place, label, expec
 def test_a_peoples_plural_is_norp(text, word, expected):
     doc = NLP(text)
     places = frozenset({"Dagestan"})
-    (got,) = peoples_plurals(doc, [_span(doc, word, "GPE")], default_kb(), places)
+    (got,) = peoples_plurals(doc, [ent_at(doc, word, "GPE")], default_kb(), places)
     assert got.label == expected
 
 
 def test_a_language_name_the_model_calls_a_place_is_its_people():
     doc = NLP("The Kanuri and the Manchu live there; Hausa traders too.")
-    ents = [_span(doc, "Kanuri", "GPE"), _span(doc, "Manchu", "ORG"), _span(doc, "Hausa", "NORP")]
+    ents = [
+        ent_at(doc, "Kanuri", "GPE"),
+        ent_at(doc, "Manchu", "ORG"),
+        ent_at(doc, "Hausa", "NORP"),
+    ]
     assert [e.label for e in peoples_by_language(doc, ents)] == ["NORP", "NORP", "NORP"]
 
 
@@ -114,7 +107,7 @@ def test_a_language_name_the_model_calls_a_place_is_its_people():
 )
 def test_a_place_with_a_landform_word_is_the_landform(text, place, expected):
     doc = NLP(text)
-    (got,) = join_landforms(doc, [_span(doc, place, "GPE")])
+    (got,) = join_landforms(doc, [ent_at(doc, place, "GPE")])
     assert (doc[got.start : got.end].text, got.label) == (expected, "LOC")
 
 
@@ -137,25 +130,28 @@ def test_a_place_with_a_landform_word_is_the_landform(text, place, expected):
 )
 def test_a_bodys_name_takes_back_its_first_words(text, model, expected):
     doc = NLP(text)
-    (got,) = extend_orgs_leftwards(doc, [_span(doc, model, "ORG")], default_kb())
+    (got,) = extend_orgs_leftwards(doc, [ent_at(doc, model, "ORG")], default_kb())
     assert doc[got.start : got.end].text == expected
 
 
 def test_laws_treaties_and_trains_are_no_mentions():
     doc = NLP("The Frontier Crimes Regulation and the Samjhauta Express and the Warsaw Pact.")
     ents = [
-        _span(doc, "Frontier Crimes Regulation", "ORG"),
-        _span(doc, "Samjhauta Express", "ORG"),
-        _span(doc, "Warsaw Pact", "ORG"),
+        ent_at(doc, "Frontier Crimes Regulation", "ORG"),
+        ent_at(doc, "Samjhauta Express", "ORG"),
+        ent_at(doc, "Warsaw Pact", "ORG"),
     ]
-    assert _labels(doc, drop_laws(doc, ents)) == [("Warsaw Pact", "ORG")]
+    assert labelled(doc, drop_laws(doc, ents)) == [("Warsaw Pact", "ORG")]
 
 
 def test_the_bases_western_before_a_region_is_part_of_its_name():
     doc = NLP("Recruits from Western Europe came.")
-    ents = [_span(doc, "Western", "NORP", "Western world"), _span(doc, "Europe", "LOC", "Europe")]
+    ents = [
+        ent_at(doc, "Western", "NORP", "Western world"),
+        ent_at(doc, "Europe", "LOC", "Europe"),
+    ]
     got = join_compass_points(doc, ents)
-    assert _labels(doc, got) == [("Western Europe", "LOC")]
+    assert labelled(doc, got) == [("Western Europe", "LOC")]
 
 
 @pytest.mark.parametrize(
@@ -175,11 +171,11 @@ def test_a_place_with_an_events_word_is_the_event_and_with_a_meetings_the_place(
     text, place, label, expected
 ):
     doc = NLP(text)
-    (got,) = join_place_events(doc, [_span(doc, place, label)], frozenset({"Bonn"}))
+    (got,) = join_place_events(doc, [ent_at(doc, place, label)], frozenset({"Bonn"}))
     assert (doc[got.start : got.end].text, got.label) == expected
 
 
 def test_a_meeting_with_no_known_place_is_no_mention():
     doc = NLP("At the Munich Security Conference he spoke.")
-    ents = [_span(doc, "Munich Security Conference", "ORG")]
+    ents = [ent_at(doc, "Munich Security Conference", "ORG")]
     assert join_place_events(doc, ents, frozenset({"Munich"})) == []

@@ -13,6 +13,7 @@ from pipelines.mentions.places import (
     relabel_places_in_context,
 )
 from pipelines.mentions.shapes import Ent
+from tests.unit.mention_spans import ent_at
 
 NLP = spacy.blank("en")
 
@@ -37,12 +38,6 @@ def test_a_model_org_that_is_a_town_becomes_a_gpe_and_nothing_else_moves():
     assert labels == ["GPE", "PERSON", "ORG", "ORG", "ORG"]
 
 
-def _ent(doc, word: str, label: str, ent_id: str = "") -> Ent:
-    span = doc.char_span(doc.text.index(word), doc.text.index(word) + len(word))
-    assert span is not None
-    return Ent(span.start, span.end, label, ent_id)
-
-
 @pytest.mark.parametrize(
     ("text", "word", "model", "expected"),
     [
@@ -57,22 +52,22 @@ def _ent(doc, word: str, label: str, ent_id: str = "") -> Ent:
 )
 def test_a_town_after_a_locative_is_a_gpe(text: str, word: str, model: str, expected: str):
     doc = NLP(text)
-    assert relabel_places_in_context(doc, [_ent(doc, word, model)])[0].label == expected
+    assert relabel_places_in_context(doc, [ent_at(doc, word, model)])[0].label == expected
 
 
 def test_a_known_name_after_a_locative_keeps_its_label():
     doc = NLP("It happened in Luton.")
-    got = relabel_places_in_context(doc, [_ent(doc, "Luton", "ORG", ent_id="Luton Airport")])
+    got = relabel_places_in_context(doc, [ent_at(doc, "Luton", "ORG", ent_id="Luton Airport")])
     assert got[0].label == "ORG"
 
 
 def test_a_model_person_or_norp_that_is_a_large_place_becomes_a_gpe():
     doc = NLP("Talks in Abuja with Jos Bakker, while Lahore and Somali elders wait. Abuja won.")
     ents = [
-        _ent(doc, "Abuja", "PERSON"),  # a capital the model took for a person
-        _ent(doc, "Jos Bakker", "PERSON"),  # a person whose first name is a city
-        _ent(doc, "Lahore", "NORP"),
-        _ent(doc, "Somali", "NORP"),  # a demonym that is also a region's name stays
+        ent_at(doc, "Abuja", "PERSON"),  # a capital the model took for a person
+        ent_at(doc, "Jos Bakker", "PERSON"),  # a person whose first name is a city
+        ent_at(doc, "Lahore", "NORP"),
+        ent_at(doc, "Somali", "NORP"),  # a demonym that is also a region's name stays
     ]
     places = frozenset({"Abuja", "Lahore", "Somali", "Jos"})
     got = relabel_known_places(doc, ents, places, cities=frozenset({"Abuja", "Jos"}))
@@ -97,13 +92,13 @@ def test_a_town_the_model_missed_after_a_locative_or_in_a_list_of_places_is_adde
     doc = NLP(
         "Protests in Talas spread. In Luton, Portsmouth and Cardiff cells met. Reading helps."
     )
-    ents = [_ent(doc, "Luton", "GPE")]
+    ents = [ent_at(doc, "Luton", "GPE")]
     got = [doc[e.start : e.end].text for e in add_places_in_context(doc, ents)]
     assert got == ["Talas", "Luton", "Portsmouth", "Cardiff"]  # "Reading" opens a sentence
 
 
 def test_a_name_called_a_town_or_province_is_a_gpe():
     doc = NLP("In the towns of Tetouan and Fnideq, and in Swat district, near the Siberian city.")
-    ents = [_ent(doc, "Tetouan", "PERSON"), _ent(doc, "Siberian", "NORP")]
+    ents = [ent_at(doc, "Tetouan", "PERSON"), ent_at(doc, "Siberian", "NORP")]
     got = [(doc[e.start : e.end].text, e.label) for e in places_by_admin_words(doc, ents)]
     assert got == [("Tetouan", "GPE"), ("Fnideq", "GPE"), ("Swat", "GPE"), ("Siberian", "NORP")]

@@ -33,26 +33,13 @@ from pipelines.mentions.shapes_noise import (
     drop_names_in_work_titles,
     drop_office_titles,
 )
+from tests.unit.mention_spans import ent_at, labelled
 
 TOKENIZER = spacy.blank("en")
 
 
 def _doc(text: str) -> Doc:
     return TOKENIZER(text)
-
-
-def _ent(doc: Doc, surface: str, label: str, ent_id: str = "", nth: int = 0) -> Ent:
-    """The span of `surface` (its nth occurrence) in `doc`, by characters."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(surface, start + 1)
-    span = doc.char_span(start, start + len(surface))
-    assert span is not None, surface
-    return Ent(span.start, span.end, label, ent_id)
-
-
-def _surfaces(doc: Doc, ents: list[Ent]) -> list[tuple[str, str]]:
-    return [(doc[e.start : e.end].text, e.label) for e in ents]
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +86,11 @@ def _mentions(nlp, text: str) -> list[tuple[str, str]]:
 def test_a_longer_model_name_beats_the_known_name_inside(text, model, known, expected):
     doc = _doc(text)
     got = resolve_spans(
-        doc, [_ent(doc, s, lab) for s, lab in model], [_ent(doc, s, lab, s) for s, lab in known]
+        doc,
+        [ent_at(doc, s, lab) for s, lab in model],
+        [ent_at(doc, s, lab, s) for s, lab in known],
     )
-    assert _surfaces(doc, got) == expected
+    assert labelled(doc, got) == expected
 
 
 @pytest.mark.parametrize(
@@ -141,15 +130,15 @@ def test_a_longer_model_name_beats_the_known_name_inside(text, model, known, exp
 )
 def test_the_known_name_keeps_its_span_against_ill_formed_model_spans(text, model, known):
     doc = _doc(text)
-    known_ents = [_ent(doc, s, lab, s) for s, lab in known]
-    got = resolve_spans(doc, [_ent(doc, s, lab) for s, lab in model], known_ents)
+    known_ents = [ent_at(doc, s, lab, s) for s, lab in known]
+    got = resolve_spans(doc, [ent_at(doc, s, lab) for s, lab in model], known_ents)
     assert got == known_ents
 
 
 def test_an_overlapping_model_span_loses_to_the_known_name():
     doc = _doc("Chinese leaderXi Jinping spoke")
-    known = [_ent(doc, "Jinping", "PERSON", "Xi Jinping")]
-    assert resolve_spans(doc, [_ent(doc, "leaderXi Jinping spoke", "PERSON")], known) == known
+    known = [ent_at(doc, "Jinping", "PERSON", "Xi Jinping")]
+    assert resolve_spans(doc, [ent_at(doc, "leaderXi Jinping spoke", "PERSON")], known) == known
 
 
 @pytest.mark.parametrize(
@@ -161,8 +150,8 @@ def test_an_overlapping_model_span_loses_to_the_known_name():
 )
 def test_given_names_join_a_known_surname(text, known, expected):
     doc = _doc(text)
-    got = join_given_names(doc, [_ent(doc, known, "PERSON", known)])
-    assert _surfaces(doc, got) == [(expected, "PERSON")]
+    got = join_given_names(doc, [ent_at(doc, known, "PERSON", known)])
+    assert labelled(doc, got) == [(expected, "PERSON")]
     assert got[0].ent_id == ""  # the base's person may not be this one: entity as written
 
 
@@ -177,13 +166,13 @@ def test_given_names_join_a_known_surname(text, known, expected):
 )
 def test_given_names_do_not_join_titles_or_common_words(text):
     doc = _doc(text)
-    ents = [_ent(doc, "Lavrov", "PERSON", "Lavrov")]
+    ents = [ent_at(doc, "Lavrov", "PERSON", "Lavrov")]
     assert join_given_names(doc, ents) == ents
 
 
 def test_a_known_place_before_a_surname_does_not_join():
     doc = _doc("in Moscow Lavrov said")
-    ents = [_ent(doc, "Moscow", "GPE", "Moscow"), _ent(doc, "Lavrov", "PERSON", "Lavrov")]
+    ents = [ent_at(doc, "Moscow", "GPE", "Moscow"), ent_at(doc, "Lavrov", "PERSON", "Lavrov")]
     assert join_given_names(doc, ents) == ents
 
 
@@ -212,11 +201,11 @@ def test_a_known_place_before_a_surname_does_not_join():
 )
 def test_a_known_group_cut_at_and_takes_the_second_place(text, name, place, expected):
     doc = _doc(text)
-    ents = [_ent(doc, name, "ORG", name)]
+    ents = [ent_at(doc, name, "ORG", name)]
     if place:
-        ents.append(_ent(doc, place[0], place[1], place[2]))
+        ents.append(ent_at(doc, place[0], place[1], place[2]))
     got = join_coordinated_places(doc, ents)
-    assert _surfaces(doc, got) == [(expected, "ORG")]
+    assert labelled(doc, got) == [(expected, "ORG")]
 
 
 @pytest.mark.parametrize(
@@ -231,10 +220,10 @@ def test_a_known_group_cut_at_and_takes_the_second_place(text, name, place, expe
 def test_coordinated_places_do_not_join_lists(text):
     doc = _doc(text)
     name = "Bank of China" if "Bank" in text else "Islamic State of Iraq"
-    ents = [_ent(doc, name, "ORG", "" if "Bank" in text else name)]
+    ents = [ent_at(doc, name, "ORG", "" if "Bank" in text else name)]
     for other, label in (("Russia", "GPE"), ("Taliban", "ORG")):
         if other in text:
-            ents.append(_ent(doc, other, label, other))
+            ents.append(ent_at(doc, other, label, other))
     assert join_coordinated_places(doc, ents) == ents
 
 
@@ -270,10 +259,10 @@ def test_coordinated_places_do_not_join_lists(text):
 )
 def test_nationality_and_institution_are_one_org(text, nationality, body, expected):
     doc = _doc(text)
-    ents = [_ent(doc, nationality[0], nationality[1], nationality[0])]
+    ents = [ent_at(doc, nationality[0], nationality[1], nationality[0])]
     if body:
-        ents.append(_ent(doc, body[0], body[1]))
-    assert _surfaces(doc, join_nationality_institution(doc, ents)) == [(expected, "ORG")]
+        ents.append(ent_at(doc, body[0], body[1]))
+    assert labelled(doc, join_nationality_institution(doc, ents)) == [(expected, "ORG")]
 
 
 @pytest.mark.parametrize(
@@ -291,7 +280,7 @@ def test_nationality_and_institution_are_one_org(text, nationality, body, expect
 def test_nationality_stays_apart_from_known_bodies_titles_and_companies(text, others):
     doc = _doc(text)
     first = text.split()[0] if text.split()[0] != "the" else text.split()[1]
-    ents = [_ent(doc, first, "NORP", first)] + [_ent(doc, s, lab, i) for s, lab, i in others]
+    ents = [ent_at(doc, first, "NORP", first)] + [ent_at(doc, s, lab, i) for s, lab, i in others]
     assert join_nationality_institution(doc, ents) == ents
 
 
@@ -308,8 +297,8 @@ def test_nationality_stays_apart_from_known_bodies_titles_and_companies(text, ot
 )
 def test_combining_forms_split_into_two_nationalities(text, partner, form, entity):
     doc = _doc(text)
-    got = split_combining_forms(doc, [_ent(doc, partner, "NORP", partner)], default_kb())
-    assert _surfaces(doc, got) == [(form, "NORP"), (partner, "NORP")]
+    got = split_combining_forms(doc, [ent_at(doc, partner, "NORP", partner)], default_kb())
+    assert labelled(doc, got) == [(form, "NORP"), (partner, "NORP")]
     assert got[0].ent_id == entity
 
 
@@ -318,7 +307,7 @@ def test_combining_forms_split_into_two_nationalities(text, partner, form, entit
 )
 def test_combining_forms_need_a_nationality_partner(text):
     doc = _doc(text)
-    ents = [_ent(doc, "Pacific", "LOC")] if "Pacific" in text else []
+    ents = [ent_at(doc, "Pacific", "LOC")] if "Pacific" in text else []
     assert split_combining_forms(doc, ents, default_kb()) == ents
 
 
@@ -333,8 +322,8 @@ def test_combining_forms_need_a_nationality_partner(text):
 )
 def test_a_place_before_born_or_based_is_the_place(text, model, expected):
     doc = _doc(text)
-    got = place_before_participle(doc, [_ent(doc, s, lab) for s, lab in model])
-    assert _surfaces(doc, got) == expected
+    got = place_before_participle(doc, [ent_at(doc, s, lab) for s, lab in model])
+    assert labelled(doc, got) == expected
 
 
 @pytest.mark.parametrize(
@@ -347,7 +336,7 @@ def test_a_place_before_born_or_based_is_the_place(text, model, expected):
 )
 def test_born_and_based_leave_nationalities_and_other_compounds(text, ents):
     doc = _doc(text)
-    given = [_ent(doc, s, lab, i) for s, lab, i in ents]
+    given = [ent_at(doc, s, lab, i) for s, lab, i in ents]
     assert place_before_participle(doc, given) == given
 
 
@@ -363,8 +352,8 @@ def test_born_and_based_leave_nationalities_and_other_compounds(text, ents):
 )
 def test_a_lower_case_prefix_is_cut(text, surface, label, expected):
     doc = _doc(text)
-    got = cut_lowercase_prefix(doc, [_ent(doc, surface, label)])
-    assert _surfaces(doc, got) == [(expected, label)]
+    got = cut_lowercase_prefix(doc, [ent_at(doc, surface, label)])
+    assert labelled(doc, got) == [(expected, label)]
 
 
 @pytest.mark.parametrize(
@@ -385,7 +374,7 @@ def test_a_lower_case_prefix_is_cut(text, surface, label, expected):
 def test_headline_capitals_are_looked_up_title_cased(text, expected):
     doc = _doc(text)
     kb = default_kb()
-    noise = [_ent(doc, "IS", "ORG", "Islamic State")] if " IS " in text else []
+    noise = [ent_at(doc, "IS", "ORG", "Islamic State")] if " IS " in text else []
     got = headline_capitals(doc, noise, kb)
     assert [(doc[e.start : e.end].text, e.label, e.ent_id) for e in got] == expected
 
@@ -396,7 +385,7 @@ def test_headline_capitals_are_looked_up_title_cased(text, expected):
 )
 def test_acronyms_outside_headlines_are_left_alone(text):
     doc = _doc(text)
-    ents = [_ent(doc, w, "ORG", w) for w in ("SCO", "NATO", "IS") if f"{w} " in f"{text} "]
+    ents = [ent_at(doc, w, "ORG", w) for w in ("SCO", "NATO", "IS") if f"{w} " in f"{text} "]
     assert headline_capitals(doc, ents, default_kb()) == ents
 
 
@@ -430,7 +419,7 @@ def test_sentence_initial_common_words_are_no_person(text):
 )
 def test_names_that_look_like_participles_stay(text, name):
     doc = _doc(text)
-    ents = [_ent(doc, name, "PERSON")]
+    ents = [ent_at(doc, name, "PERSON")]
     assert drop_initial_common_words(doc, ents) == ents
 
 
@@ -453,8 +442,8 @@ def test_a_known_person_is_never_dropped_as_a_common_word():
 )
 def test_an_org_swallowed_by_a_title_of_office_goes(text, org):
     doc = _doc(text)
-    keep = [_ent(doc, p, "GPE", p) for p in ("Pakistan", "Afghanistan") if p in text]
-    got = drop_office_titles(doc, sorted([_ent(doc, org, "ORG"), *keep], key=lambda e: e.start))
+    keep = [ent_at(doc, p, "GPE", p) for p in ("Pakistan", "Afghanistan") if p in text]
+    got = drop_office_titles(doc, sorted([ent_at(doc, org, "ORG"), *keep], key=lambda e: e.start))
     assert got == keep
 
 
@@ -469,7 +458,7 @@ def test_an_org_swallowed_by_a_title_of_office_goes(text, org):
 )
 def test_a_body_named_after_an_office_stays(text, org):
     doc = _doc(text)
-    ents = [_ent(doc, org, "ORG")]
+    ents = [ent_at(doc, org, "ORG")]
     assert drop_office_titles(doc, ents) == ents
 
 
@@ -484,7 +473,7 @@ def test_a_body_named_after_an_office_stays(text, org):
 )
 def test_names_inside_a_cited_title_go(text, inside):
     doc = _doc(text)
-    ents = [_ent(doc, s, "GPE") for s in inside]
+    ents = [ent_at(doc, s, "GPE") for s in inside]
     assert drop_names_in_work_titles(doc, ents) == []
 
 
@@ -505,7 +494,7 @@ def test_names_inside_a_cited_title_go(text, inside):
 )
 def test_names_outside_cited_titles_stay(text, names):
     doc = _doc(text)
-    ents = [_ent(doc, s, "GPE") for s in names]
+    ents = [ent_at(doc, s, "GPE") for s in names]
     assert drop_names_in_work_titles(doc, ents) == ents
 
 
@@ -580,7 +569,7 @@ def test_no_mention_runs_across_a_paragraph_break():
 )
 def test_a_name_cut_at_a_connector_takes_the_rest(text, model, expected):
     doc = _doc(text)
-    (got,) = extend_through_connectors(doc, [_ent(doc, model, "ORG")])
+    (got,) = extend_through_connectors(doc, [ent_at(doc, model, "ORG")])
     assert doc[got.start : got.end].text == expected
 
 
