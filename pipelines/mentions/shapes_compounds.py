@@ -84,6 +84,9 @@ def extend_through_connectors(doc: Doc, ents: list[Ent]) -> list[Ent]:
     out: list[Ent] = []
     for ent in ents:
         start, end = ent.start, ent.end
+        if ent.label in {"GPE", "LOC", "NORP"}:  # "In Syria al-Nusra grew": two names
+            out.append(ent)
+            continue
         while step := _connector_after(doc, end):
             end += step
         while start >= 4 and is_cap(doc[start - 4].text) and _connector_after(doc, start - 3) == 4:

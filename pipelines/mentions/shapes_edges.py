@@ -37,6 +37,7 @@ from pipelines.mentions.shapes_labels import label_of_shape
 ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)$")  # "al-Maqdisi", "ash-Shishani"
 KUNYA = re.compile(r"^(?:Abu|Umm|Ibn|Bin)$")
 MAX_GIVEN_NAMES = 3
+EUROPEAN_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "del", "du"})
 
 
 def split_at_owner(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -113,8 +114,8 @@ def cut_lowercase_tail(doc: Doc, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         end = ent.end
         while end - ent.start > 1 and doc[end - 1].is_alpha and doc[end - 1].is_lower:
-            if doc[end - 1].lower_ in NAME_PARTICLES:
-                break
+            if doc[end - 1].lower_ in NAME_PARTICLES | EUROPEAN_PARTICLES:
+                break  # "Ursula von der Leyen": the model may stop at the particle
             end -= 1
         out.append(replace(ent, end=end))
     return out

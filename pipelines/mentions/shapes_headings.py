@@ -49,7 +49,7 @@ def is_heading(doc: Doc, start: int, end: int) -> bool:
     return (
         0 < len(toks) <= MAX_HEADING_TOKENS
         and len(words) >= 2
-        and not any(t.text in SENTENCE_STOPS for t in toks)
+        and not any(t.text in SENTENCE_STOPS or t.like_num for t in toks)  # a caption's date
         and all(t.text[:1].isupper() for t in words if len(t) >= 4 or t.lower_ not in SMALL_WORDS)
     )
 
@@ -59,11 +59,11 @@ def heading_ranges(doc: Doc) -> list[tuple[int, int]]:
     paragraphs = _paragraphs(doc)
     if len(paragraphs) < 2:
         return []
-    return [(a, b) for a, b in paragraphs if is_heading(doc, a, b)]
+    return [(a, b) for a, b in paragraphs[1:] if is_heading(doc, a, b)]  # not a text's title
 
 
 def drop_unattested_heading_names(doc: Doc, model: list[Ent]) -> list[Ent]:
-    """The model's spans inside a subheading whose text the running text never repeats."""
+    """The model's spans inside a subheading whose last word the running text never has."""
     headings = heading_ranges(doc)
     if not headings:
         return model
@@ -75,8 +75,10 @@ def drop_unattested_heading_names(doc: Doc, model: list[Ent]) -> list[Ent]:
     pieces.append(text[last:])
     running = "\n".join(pieces)
     inside = {t for a, b in headings for t in range(a, b)}
+    # A name counts as repeated when its last word is ("Keir Starmer" ... "Starmer said").
     return [
         e
         for e in model
-        if not inside.intersection(range(e.start, e.end)) or doc[e.start : e.end].text in running
+        if not inside.intersection(range(e.start, e.end))
+        or re.search(rf"\b{re.escape(doc[e.end - 1].text)}\b", running)
     ]

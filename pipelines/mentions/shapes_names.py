@@ -47,10 +47,11 @@ COMPASS_ADJECTIVES = frozenset({"Northern", "Southern", "Eastern", "Western", "C
 PEOPLE_ENDINGS = ("s", "is", "men")  # Chechen-s, Dagestan-is, French-men
 LANDFORM_OPENERS = frozenset({"Lake", "Mount", "Mt"})
 MAX_ORG_PREFIX = 2
-# Heads of a law, a treaty or a train, none a mention: "Frontier Crimes Regulation".
+# Heads of a law or a treaty, no mention: "Frontier Crimes Regulation" ("Convention" and
+# "Express" also name bodies and papers: "Democratic National Convention", "Daily Express").
 NOT_NAME_HEADS = re.compile(
-    r"^(?:act|regulation|regulations|treaty|agreement|accord|accords|convention|protocol|"
-    r"bill|ordinance|directive|resolution|express)$",
+    r"^(?:act|regulation|regulations|treaty|agreement|accord|accords|protocol|"
+    r"bill|ordinance|directive|resolution)$",
     re.IGNORECASE,
 )
 
@@ -187,8 +188,8 @@ def peoples_by_language(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 def join_place_events(doc: Doc, ents: list[Ent], places: frozenset[str]) -> list[Ent]:
     """A place followed by an event's word is the event: "Beijing Olympics", "London
-    Marathon"; a model span ending in a meeting's word gives way to its place ("Bonn
-    Conference" gives Bonn), or to nothing."""
+    Marathon"; a model span that is a place and a meeting's word gives way to the place
+    ("Bonn Conference" gives Bonn); a body's name stays ("World Economic Forum")."""
     owner = owners(len(doc), ents)
     out: list[Ent] = []
     for ent in ents:
@@ -196,9 +197,12 @@ def join_place_events(doc: Doc, ents: list[Ent], places: frozenset[str]) -> list
         last = doc[ent.end - 1].text
         if ent.label in {"GPE", "LOC"} and is_cap(after) and EVENT_HEADS.match(after):
             ent = Ent(ent.start, ent.end + 1, "EVENT")
-        elif not ent.ent_id and ent.end - ent.start > 1 and MEETING_WORDS.match(last):
-            if doc[ent.start : ent.end - 1].text not in places:
-                continue  # "Munich Security Conference": no place to keep
+        elif (
+            not ent.ent_id
+            and ent.end - ent.start > 1
+            and MEETING_WORDS.match(last)
+            and doc[ent.start : ent.end - 1].text in places  # else a body: "World Economic Forum"
+        ):
             ent = replace(ent, end=ent.end - 1, label="GPE")
         out.append(ent)
     return no_overlaps(out)

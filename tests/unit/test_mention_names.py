@@ -134,14 +134,15 @@ def test_a_bodys_name_takes_back_its_first_words(text, model, expected):
     assert doc[got.start : got.end].text == expected
 
 
-def test_laws_treaties_and_trains_are_no_mentions():
-    doc = NLP("The Frontier Crimes Regulation and the Samjhauta Express and the Warsaw Pact.")
+def test_laws_and_treaties_are_no_mentions():
+    doc = NLP("The Frontier Crimes Regulation and the Daily Express and the Warsaw Pact.")
     ents = [
         ent_at(doc, "Frontier Crimes Regulation", "ORG"),
-        ent_at(doc, "Samjhauta Express", "ORG"),
+        ent_at(doc, "Daily Express", "ORG"),
         ent_at(doc, "Warsaw Pact", "ORG"),
     ]
-    assert labelled(doc, drop_laws(doc, ents)) == [("Warsaw Pact", "ORG")]
+    kept = [("Daily Express", "ORG"), ("Warsaw Pact", "ORG")]
+    assert labelled(doc, drop_laws(doc, ents)) == kept
 
 
 def test_the_bases_western_before_a_region_is_part_of_its_name():
@@ -175,7 +176,7 @@ def test_a_place_with_an_events_word_is_the_event_and_with_a_meetings_the_place(
     assert (doc[got.start : got.end].text, got.label) == expected
 
 
-def test_a_meeting_with_no_known_place_is_no_mention():
-    doc = NLP("At the Munich Security Conference he spoke.")
-    ents = [ent_at(doc, "Munich Security Conference", "ORG")]
-    assert join_place_events(doc, ents, frozenset({"Munich"})) == []
+def test_a_body_named_like_a_meeting_stays():
+    doc = NLP("At the World Economic Forum he spoke.")
+    ents = [ent_at(doc, "World Economic Forum", "ORG")]
+    assert join_place_events(doc, ents, frozenset({"Davos"})) == ents

@@ -621,4 +621,6 @@ def test_pieces_cover_the_text_in_order(text, size):
 
 def test_a_long_text_is_cut_at_paragraph_breaks_then_sentence_ends():
     text = "One para here.\n\nTwo. Abu Ayyub al-Masri spoke at length today."
-    assert [p for _, p in chunk_text(text, 30)][:2] == ["One para here.", "\n\nTwo."]
+    assert [p for _, p in chunk_text(text, 30)][:2] == ["One para here.", "\n\nTwo. "]
+    first = chunk_text("The U.S. Marines landed at dawn today.", 20)[0][1]
+    assert first == "The U.S. Marines "  # no cut after an abbreviation
