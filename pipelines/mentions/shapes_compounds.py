@@ -130,7 +130,7 @@ def place_before_participle(doc: Doc, ents: list[Ent]) -> list[Ent]:
         tok = doc[i]
         if not (is_cap(tok.text) and tok.is_alpha) or tok.whitespace_:
             continue
-        if doc[i + 1].whitespace_ or not PLACE_PARTICIPLES.match(doc[i + 2].text):
+        if doc[i + 1].whitespace_:
             continue
         mine = owner[i]
         span = ents[mine] if mine >= 0 else None

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from pipelines.mentions.gazetteer import countries, looks_like_demonym, regions
 from pipelines.mentions.kb import default_kb
 from pipelines.mentions.shapes import (
+    ARABIC_ARTICLE,
     EVENT_HEADS,
     INSTITUTION_WORDS,
     NAME_PARTICLES,
@@ -34,7 +35,6 @@ from pipelines.mentions.shapes import (
 )
 from pipelines.mentions.shapes_labels import label_of_shape
 
-ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)$")  # "al-Maqdisi", "ash-Shishani"
 KUNYA = re.compile(r"^(?:Abu|Umm|Ibn|Bin)$")
 MAX_GIVEN_NAMES = 3
 EUROPEAN_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "del", "du"})
@@ -171,9 +171,10 @@ def extend_arabic_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if ent.label == "PERSON":
             start, end = ent.start, ent.end
             glued = start >= 2 and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_)
-            if glued and doc[start - 1].text == "-" and ARTICLE.match(doc[start - 2].text):
+            if glued and doc[start - 1].text == "-" and ARABIC_ARTICLE.match(doc[start - 2].text):
                 start = _given_names_before(doc, start - 2, taken)
-            if end + 2 < len(doc) and ARTICLE.match(doc[end].text) and doc[end + 1].text == "-":
+            surname = end + 2 < len(doc) and doc[end + 1].text == "-"
+            if surname and ARABIC_ARTICLE.match(doc[end].text):
                 glued = not doc[end].whitespace_ and not doc[end + 1].whitespace_
                 if glued and is_cap(doc[end + 2].text) and end + 2 not in taken:
                     end += 3

@@ -183,6 +183,7 @@ def apply_shapes(
     doc: Doc, model: list[Ent], known: list[Ent], kb: KnowledgeBase, skip: frozenset[str]
 ) -> list[Ent]:
     """The model's and the base's spans for one Doc, through every shape's rules in order."""
+    places = place_names()
     model = drop_unattested_heading_names(doc, cut_lowercase_prefix(doc, model))
     model = extend_through_connectors(doc, model)
     model = cut_lowercase_tail(doc, split_at_owner(doc, split_at_commas(doc, model)))
@@ -196,13 +197,12 @@ def apply_shapes(
     ents = join_coordinated_places(doc, ents)
     ents = join_compass_points(doc, ents)
     ents = join_landforms(doc, extend_orgs_leftwards(doc, ents, kb))
-    ents = join_place_events(doc, ents, place_names())
+    ents = join_place_events(doc, ents, places)
     ents = join_nationality_institution(doc, ents)
     ents = add_acronyms(doc, add_places_in_context(doc, ents))  # before titles are skipped
     ents = drop_office_titles(doc, ents)
     ents = drop_initial_common_words(doc, ents)
     ents = drop_names_in_work_titles(doc, ents)
-    places = place_names()
     ents = relabel_known_places(doc, ents, places)
     ents = places_by_admin_words(doc, relabel_places_in_context(doc, ents))
     ents = peoples_plurals(doc, relabel_by_shape(doc, ents, places), kb, places)
